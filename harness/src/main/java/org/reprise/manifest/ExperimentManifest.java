@@ -1,0 +1,26 @@
+package org.reprise.manifest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One experiment: a paper's original setting, the variants we can afford to run, the metrics and
+ * the claims to test. Immutable; built only by {@link ManifestLoader}, which validates it whole.
+ *
+ * @param source     the manifest file, relative to the repository root
+ * @param confidence confidence level for intervals (e.g. 0.95)
+ */
+public record ExperimentManifest(String name, String title, Paper paper, OriginalSpec original,
+                                 Map<String, VariantSpec> variants, List<MetricSpec> metrics,
+                                 List<ClaimSpec> claims, double confidence, String source) {
+    public ExperimentManifest {
+        variants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variants));
+        metrics = List.copyOf(metrics);
+        claims = List.copyOf(claims);
+    }
+
+    public Optional<MetricSpec> metric(String metricName) {
+        return metrics.stream().filter(m -> m.name().equals(metricName)).findFirst();
+    }
+}

@@ -1,0 +1,304 @@
+package org.reprise.manifest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads an experiment manifest (YAML) into an {@link ExperimentManifest}, validating it whole:
+ * every error is collected and thrown together as a {@link ManifestException}.
+ * The format is documented in {@code experiments/README.md}.
+ */
+public final class ManifestLoader {
+    /** Experiment and variant names: plain, so they are safe as folder names. */
+    public static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Set<String> CONFIG_SECTIONS = Set.of("model", "training", "data");
+
+    private ManifestLoader() {
+    }
+
+    /**
+     * @param file        the manifest to read
+     * @param displayPath how errors name the file (e.g. {@code experiments/copy-task.yaml})
+     */
+    public static ExperimentManifest load(Path file, String displayPath) {
+        ErrorSink sink = new ErrorSink(displayPath);
+        Node root = parse(file, sink);
+        sink.throwIfAny();
+        ExperimentManifest manifest = bind(root, sink, file);
+        sink.throwIfAny();
+        return manifest;
+    }
+
+    private static Node parse(Path file, ErrorSink sink) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Node root = new Yaml(options).compose(reader);
+            if (root == null) {
+                sink.at(null, "", "the file is empty; expected a mapping with name, title, paper, original, variants, metrics");
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark();
+            sink.at(null, "", "not valid YAML: " + e.getProblem()
+                    + (mark != null ? " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")" : ""));
+            return null;
+        } catch (IOException e) {
+            sink.at(null, "", "cannot be read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static ExperimentManifest bind(Node root, ErrorSink sink, Path file) {
+        Section top = Section.of(sink, root, "");
+        String name = top.requiredString("name");
+        String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (name != null && !PLAIN_NAME.matcher(name).matches()) {
+            top.error("name", "'" + name + "' is not a plain name: expected lower-case letters, digits and hyphens");
+        } else if (name != null && !name.equals(stem)) {
+            top.error("name", "'" + name + "' must equal the file name '" + stem + "'");
+        }
+        String title = top.requiredString("title");
+        Section paperSection = top.section("paper");
+        Paper paper = new Paper(paperSection.requiredString("citation"), paperSection.string("arxiv"));
+        paperSection.finish();
+        Double confidence = top.number("confidence", 0.5, 0.999, true);
+        List<MetricSpec> metrics = bindMetrics(top);
+        List<Long> topSeeds = bindSeeds(top, "seeds");
+
+        Section originalSection = top.section("original");
+        if (!top.has("original")) {
+            top.missing("original", "the paper's configuration (model, training, data) and its reported numbers");
+        }
+        Node originalConfig = configNodes(originalSection);
+        RunConfig originalRun = RunConfigBinder.bind(Section.of(sink, originalConfig, "original"));
+        Set<String> metricNames = new HashSet<>();
+        metrics.forEach(m -> metricNames.add(m.name()));
+        List<ReportedValue> reported = new ArrayList<>();
+        List<Node> reportedNodes = originalSection.list("reported");
+        for (int i = 0; i < reportedNodes.size(); i++) {
+            ReportedValue value = bindReported(Section.of(sink, reportedNodes.get(i), "original.reported[" + i + "]"), metricNames);
+            if (value != null) {
+                reported.add(value);
+            }
+        }
+        Set<String> unstated = bindUnstated(originalSection);
+        String notes = originalSection.string("notes");
+        originalSection.finish();
+
+        Map<String, VariantSpec> variants = new LinkedHashMap<>();
+        Section variantsSection = top.section("variants");
+        if (variantsSection.keys().isEmpty()) {
+            top.missing("variants", "at least one named variant (e.g. reduced, ci) overriding the original");
+        }
+        for (String variantName : variantsSection.keys()) {
+            VariantSpec variant = bindVariant(variantsSection, variantName, originalConfig,
+                    topSeeds != null ? topSeeds : Defaults.SEEDS);
+            if (variant != null) {
+                variants.put(variantName, variant);
+            }
+        }
+        checkMetricsProduced(top, metrics, originalRun, variants);
+        List<ClaimSpec> claims = ClaimBinder.bind(top, metrics, variants.keySet(), variantsSection.keys());
+        top.finish();
+        if (!sink.isEmpty()) {
+            return null;
+        }
+        return new ExperimentManifest(name, title, paper, new OriginalSpec(originalRun, reported, unstated, notes),
+                variants, metrics, claims, confidence != null ? confidence : Defaults.CONFIDENCE, sink.file());
+    }
+
+    /** The model/training/data part of the original, as a mapping variants merge over. */
+    private static Node configNodes(Section original) {
+        if (!(original.node() instanceof MappingNode map)) {
+            return null;
+        }
+        var tuples = new ArrayList<org.yaml.snakeyaml.nodes.NodeTuple>();
+        for (var tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && CONFIG_SECTIONS.contains(key.getValue())) {
+                tuples.add(tuple);
+            }
+        }
+        return new MappingNode(map.getTag(), tuples, map.getFlowStyle());
+    }
+
+    private static VariantSpec bindVariant(Section variants, String variantName, Node originalConfig, List<Long> seeds) {
+        Section v = variants.section(variantName);
+        if (!PLAIN_NAME.matcher(variantName).matches() || variantName.equals("original")) {
+            variants.error(variantName, "'" + variantName
+                    + "' is not a usable variant name: expected lower-case letters, digits and hyphens, other than 'original'");
+        }
+        String description = v.requiredString("description");
+        Map<String, String> reasons = new LinkedHashMap<>();
+        Section reasonSection = v.section("reasons");
+        for (String key : reasonSection.keys()) {
+            String text = reasonSection.string(key);
+            if (!RunConfigBinder.SETTING_PATHS.contains(key)) {
+                reasonSection.error(key, "is not a setting path" + Section.suggestion(key, RunConfigBinder.SETTING_PATHS));
+            } else if (text != null) {
+                reasons.put(key, text);
+            }
+        }
+        List<Long> variantSeeds = bindSeeds(v, "seeds");
+        Node overrides = configNodes(v);
+        for (String key : v.keys()) {
+            if (CONFIG_SECTIONS.contains(key)) {
+                v.value(key);
+            }
+        }
+        v.finish();
+        Node merged = originalConfig == null ? overrides : YamlNodes.merge(originalConfig, overrides);
+        RunConfig config = RunConfigBinder.bind(Section.of(variants.sink(), merged, variants.child(variantName)));
+        if (config == null || description == null) {
+            return null;
+        }
+        return new VariantSpec(variantName, description, reasons, config, variantSeeds != null ? variantSeeds : seeds);
+    }
+
+    private static List<MetricSpec> bindMetrics(Section top) {
+        List<MetricSpec> metrics = new ArrayList<>();
+        List<Node> nodes = top.list("metrics");
+        if (nodes.isEmpty() && !top.has("metrics")) {
+            top.missing("metrics", "a list of {name, unit, direction}");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Section m = Section.of(top.sink(), nodes.get(i), "metrics[" + i + "]");
+            String metricName = m.requiredString("name");
+            String unit = m.requiredString("unit");
+            Direction direction = m.choice("direction", Direction.class);
+            if (direction == null && !m.has("direction")) {
+                m.missing("direction", "lower or higher");
+            }
+            m.finish();
+            if (metricName != null && !names.add(metricName)) {
+                m.error("name", "'" + metricName + "' is declared twice");
+            }
+            if (metricName != null && unit != null && direction != null) {
+                metrics.add(new MetricSpec(metricName, unit, direction));
+            }
+        }
+        return metrics;
+    }
+
+    private static void checkMetricsProduced(Section top, List<MetricSpec> metrics, RunConfig original,
+                                             Map<String, VariantSpec> variants) {
+        List<Node> nodes = top.list("metrics");
+        for (int i = 0; i < metrics.size() && i < nodes.size(); i++) {
+            MetricSpec metric = metrics.get(i);
+            for (VariantSpec variant : variants.values()) {
+                DatasetKind dataset = variant.config().data().dataset();
+                if (!dataset.metrics().contains(metric.name())) {
+                    top.sink().at(nodes.get(i), "metrics[" + i + "].name", "'" + metric.name() + "' is not produced by dataset '"
+                            + dataset.key() + "' (variant " + variant.name() + "); it produces "
+                            + String.join(", ", new java.util.TreeSet<>(dataset.metrics()))
+                            + Section.suggestion(metric.name(), dataset.metrics()));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** {@code seeds: 3} means seeds 1, 2, 3; {@code seeds: [1, 5, 9]} lists them. */
+    static List<Long> bindSeeds(Section s, String key) {
+        Node value = s.value(key);
+        if (value == null || Section.isNull(value)) {
+            return null;
+        }
+        if (value instanceof ScalarNode) {
+            Long count = s.integer(key, 1, 1000);
+            if (count == null) {
+                return null;
+            }
+            List<Long> seeds = new ArrayList<>();
+            for (long i = 1; i <= count; i++) {
+                seeds.add(i);
+            }
+            return seeds;
+        }
+        List<Long> seeds = new ArrayList<>();
+        Set<Long> unique = new LinkedHashSet<>();
+        boolean ok = true;
+        for (Node item : s.list(key)) {
+            Double parsed = Section.parseNumber(item);
+            if (parsed == null || parsed < 0 || parsed != Math.rint(parsed)) {
+                s.sink().at(item, s.child(key), "expected non-negative integer seeds, found " + YamlNodes.describe(item));
+                ok = false;
+            } else if (!unique.add(parsed.longValue())) {
+                s.sink().at(item, s.child(key), "seed " + parsed.longValue() + " is listed twice");
+                ok = false;
+            } else {
+                seeds.add(parsed.longValue());
+            }
+        }
+        if (ok && seeds.isEmpty()) {
+            s.error(key, "expected a seed count or a non-empty list of seeds");
+        }
+        return ok && !seeds.isEmpty() ? seeds : null;
+    }
+
+    static ReportedValue bindReported(Section r, Set<String> metricNames) {
+        String metric = r.requiredString("metric");
+        Double value = r.number("value", -Double.MAX_VALUE, Double.MAX_VALUE, false);
+        Double sd = r.number("sd", 0, Double.MAX_VALUE, false);
+        Integer n = r.intValue("n", 1, 1_000_000);
+        String condition = r.string("condition");
+        String source = r.requiredString("source");
+        if (value == null && !r.has("value")) {
+            r.missing("value", "the number as printed in the source");
+        }
+        r.finish();
+        if (metric != null && !metricNames.isEmpty() && !metricNames.contains(metric)) {
+            r.error("metric", "'" + metric + "' is not declared under metrics" + Section.suggestion(metric, metricNames));
+            return null;
+        }
+        if (metric == null || value == null || source == null) {
+            return null;
+        }
+        return new ReportedValue(metric, value, sd, n, condition, source);
+    }
+
+    private static Set<String> bindUnstated(Section original) {
+        Set<String> unstated = new LinkedHashSet<>();
+        Node list = original.value("unstated");
+        for (Node item : original.list("unstated")) {
+            String path = item instanceof ScalarNode s ? s.getValue() : null;
+            if (path == null || !RunConfigBinder.SETTING_PATHS.contains(path)) {
+                original.sink().at(item, "original.unstated", (path == null ? YamlNodes.describe(item) : "'" + path + "'")
+                        + " is not a setting path" + (path == null ? "" : Section.suggestion(path, RunConfigBinder.SETTING_PATHS)));
+            } else if (isGiven(original, path)) {
+                original.sink().at(item, "original.unstated", "'" + path + "' is listed as not stated by the paper but original gives a value for it");
+            } else {
+                unstated.add(path);
+            }
+        }
+        return list == null ? Set.of() : unstated;
+    }
+
+    private static boolean isGiven(Section original, String path) {
+        String[] parts = path.split("\\.");
+        if (!(original.node() instanceof MappingNode map) || parts.length != 2) {
+            return false;
+        }
+        Node section = YamlNodes.entries(map).containsKey(parts[0]) ? YamlNodes.entries(map).get(parts[0]).getValueNode() : null;
+        return section instanceof MappingNode inner && YamlNodes.entries(inner).containsKey(parts[1]);
+    }
+}

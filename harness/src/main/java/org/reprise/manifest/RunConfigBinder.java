@@ -1,0 +1,188 @@
+package org.reprise.manifest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Binds the {@code model}, {@code training} and {@code data} sections of one (merged) configuration
+ * into a {@link RunConfig}, filling gaps from {@link Defaults} and checking fields against each other.
+ * Returns null when the configuration has errors (all recorded in the sink).
+ */
+final class RunConfigBinder {
+    /** Every setting path a manifest may name in {@code unstated} or {@code reasons}. */
+    static final Set<String> SETTING_PATHS = new TreeSet<>(Set.of(
+            "model.layers", "model.heads", "model.width", "model.ff_multiplier", "model.dropout",
+            "model.attention", "model.sequence_length", "model.embedding",
+            "training.optimizer", "training.learning_rate", "training.warmup_steps", "training.schedule",
+            "training.batch_size", "training.steps", "training.epochs", "training.gradient_clip",
+            "training.weight_decay", "training.eval_interval", "training.eval_batches",
+            "training.checkpoint_interval", "training.beta1", "training.beta2", "training.epsilon",
+            "data.dataset", "data.split", "data.options", "seeds"));
+
+    private RunConfigBinder() {
+    }
+
+    static RunConfig bind(Section config) {
+        int before = config.sink().size();
+        DataSpec data = bindData(config.section("data"));
+        ModelSpec model = bindModel(config.section("model"), data);
+        TrainSpec training = bindTraining(config.section("training"), data);
+        if (config.sink().size() > before || model == null || training == null || data == null) {
+            return null;
+        }
+        return new RunConfig(model, training, data);
+    }
+
+    private static ModelSpec bindModel(Section s, DataSpec data) {
+        Integer layers = s.intValue("layers", 1, 10_000);
+        Integer heads = s.intValue("heads", 1, 1024);
+        Integer width = s.intValue("width", 1, 1 << 16);
+        Double ff = s.number("ff_multiplier", 0, 64, true);
+        Double dropout = s.number("dropout", 0, 0.99, false);
+        AttentionSpec attention = bindAttention(s.section("attention"));
+        Integer length = s.intValue("sequence_length", 2, 1 << 24);
+        EmbeddingKind embedding = s.choice("embedding", EmbeddingKind.class);
+        requireAll(s, layers, "layers", "a positive integer", heads, "heads", "a positive integer",
+                width, "width", "a positive integer", length, "sequence_length", "a positive integer");
+        s.finish();
+        if (heads != null && width != null && width % heads != 0) {
+            s.error("heads", heads + " must divide model.width (" + width + ")");
+            return null;
+        }
+        if (length != null && data != null && data.dataset() == DatasetKind.COPY && (length % 2 != 0 || length < 4)) {
+            s.error("sequence_length", length + " does not fit the copy task 0w0w: expected an even length of at least 4");
+            return null;
+        }
+        if (layers == null || heads == null || width == null || length == null || attention == null) {
+            return null;
+        }
+        double ffMultiplier = ff != null ? ff : Defaults.FF_MULTIPLIER;
+        if (Math.round(width * ffMultiplier) < 1) {
+            s.error("ff_multiplier", ffMultiplier + " × model.width (" + width + ") leaves no feed-forward units");
+            return null;
+        }
+        return new ModelSpec(layers, heads, width, ffMultiplier, dropout != null ? dropout : Defaults.DROPOUT,
+                attention, length, embedding != null ? embedding : Defaults.EMBEDDING);
+    }
+
+    private static AttentionSpec bindAttention(Section s) {
+        if (s.node() == null) {
+            return AttentionSpec.of(Defaults.ATTENTION);
+        }
+        AttentionType type = s.choice("type", AttentionType.class);
+        if (type == null) {
+            if (!s.has("type")) {
+                s.missing("type", "one of " + String.join(", ", Choice.keys(AttentionType.class)));
+            }
+            return null;
+        }
+        Map<String, Long> parameters = new LinkedHashMap<>();
+        for (String key : s.keys()) {
+            if (type.parameters().contains(key)) {
+                Long value = s.integer(key, 1, Long.MAX_VALUE);
+                if (value != null) {
+                    parameters.put(key, value);
+                }
+            }
+        }
+        s.finish();
+        return new AttentionSpec(type, parameters);
+    }
+
+    private static TrainSpec bindTraining(Section s, DataSpec data) {
+        Optimizer optimizer = s.choice("optimizer", Optimizer.class);
+        Double lr = s.number("learning_rate", 0, 10, true);
+        Integer warmup = s.intValue("warmup_steps", 0, Integer.MAX_VALUE);
+        Schedule schedule = s.choice("schedule", Schedule.class);
+        Integer batch = s.intValue("batch_size", 1, 1 << 20);
+        Long steps = s.integer("steps", 1, Long.MAX_VALUE);
+        Double epochs = s.number("epochs", 0, 1e6, true);
+        Double clip = s.number("gradient_clip", 0, 1e6, false);
+        Double decay = s.number("weight_decay", 0, 10, false);
+        Integer evalInterval = s.intValue("eval_interval", 1, Integer.MAX_VALUE);
+        Integer evalBatches = s.intValue("eval_batches", 1, 1 << 20);
+        Integer checkpointInterval = s.intValue("checkpoint_interval", 1, Integer.MAX_VALUE);
+        Double beta1 = s.number("beta1", 0, 0.999999, false);
+        Double beta2 = s.number("beta2", 0, 0.999999999, false);
+        Double epsilon = s.number("epsilon", 0, 1, true);
+        s.finish();
+        if (steps != null && epochs != null) {
+            s.error("epochs", "give either training.steps or training.epochs, not both");
+            return null;
+        }
+        if (steps == null && epochs == null) {
+            if (!s.has("steps") && !s.has("epochs")) {
+                s.missing("steps", "a positive integer (or training.epochs for a dataset with a fixed training set)");
+            }
+            return null;
+        }
+        if (epochs != null && data != null && !data.dataset().finite()) {
+            s.error("epochs", "'" + data.dataset().key() + "' is generated, so it has no epochs: give training.steps");
+            return null;
+        }
+        if (steps == null) {
+            return null;
+        }
+        int warmupSteps = warmup != null ? warmup : Defaults.WARMUP_STEPS;
+        if (warmupSteps > steps) {
+            s.error("warmup_steps", warmupSteps + " is longer than training.steps (" + steps + ")");
+            return null;
+        }
+        int interval = evalInterval != null ? evalInterval : Defaults.evalInterval(steps);
+        if (interval > steps) {
+            s.error("eval_interval", interval + " is longer than training.steps (" + steps + "): no evaluation would run before the end");
+            return null;
+        }
+        int checkpoint = checkpointInterval != null ? checkpointInterval : Defaults.checkpointInterval(interval);
+        return new TrainSpec(optimizer != null ? optimizer : Defaults.OPTIMIZER,
+                lr != null ? lr : Defaults.LEARNING_RATE, warmupSteps,
+                schedule != null ? schedule : Defaults.SCHEDULE, batch != null ? batch : Defaults.BATCH_SIZE,
+                steps, epochs, clip != null ? clip : Defaults.GRADIENT_CLIP,
+                decay != null ? decay : Defaults.WEIGHT_DECAY, interval,
+                evalBatches != null ? evalBatches : Defaults.EVAL_BATCHES, checkpoint,
+                beta1 != null ? beta1 : Defaults.BETA1, beta2 != null ? beta2 : Defaults.BETA2,
+                epsilon != null ? epsilon : Defaults.EPSILON);
+    }
+
+    private static DataSpec bindData(Section s) {
+        DatasetKind dataset = s.choice("dataset", DatasetKind.class);
+        Split split = s.choice("split", Split.class);
+        if (dataset == null) {
+            if (!s.has("dataset")) {
+                s.missing("dataset", "one of " + String.join(", ", Choice.keys(DatasetKind.class)));
+            }
+            return null;
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String key : s.keys()) {
+            DatasetKind.OptionType type = dataset.options().get(key);
+            if (type == DatasetKind.OptionType.POSITIVE_INT) {
+                Long value = s.integer(key, 1, Integer.MAX_VALUE);
+                if (value != null) {
+                    options.put(key, Long.toString(value));
+                }
+            } else if (type == DatasetKind.OptionType.TEXT) {
+                String value = s.string(key);
+                if (value != null) {
+                    options.put(key, value);
+                }
+            }
+        }
+        s.finish();
+        return new DataSpec(dataset, split != null ? split : Defaults.EVAL_SPLIT, options);
+    }
+
+    /** Records "missing" for each absent required key; arguments come in (value, key, expected) triples. */
+    private static void requireAll(Section s, Object... triples) {
+        for (int i = 0; i < triples.length; i += 3) {
+            String key = (String) triples[i + 1];
+            Node raw = s.value(key);
+            if (triples[i] == null && (raw == null || Section.isNull(raw))) {
+                s.missing(key, (String) triples[i + 2]);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.reprise.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.reprise.manifest.ModelSpec;
+
+/**
+ * The Transformer's parameters by name, initialised from one seed on the Java side (so the values
+ * do not depend on ND4J's RNG). Scheme, after Child et al. 2019 §5 and GPT-2: weights N(0, 0.02²),
+ * projections into the residual stream scaled by 1/√(2N), biases 0, LayerNorm gains 1, and the
+ * output matrix 0 so the untrained model predicts uniformly (loss exactly ln V).
+ */
+final class ParameterSet {
+    static final double INIT_STD = 0.02;
+
+    private final Map<String, INDArray> arrays = new LinkedHashMap<>();
+
+    static ParameterSet initialise(ModelSpec spec, int vocab, long seed, DataType type) {
+        ParameterSet p = new ParameterSet();
+        Random random = new Random(seed);
+        int d = spec.width();
+        double residualStd = INIT_STD / Math.sqrt(2.0 * spec.layers());
+        p.normal("wte", random, INIT_STD, type, vocab, d);
+        p.normal("wpe", random, INIT_STD, type, spec.sequenceLength(), d);
+        for (int i = 0; i < spec.layers(); i++) {
+            String h = "h" + i;
+            p.constant(h + ".ln1.g", 1, type, d);
+            p.constant(h + ".ln1.b", 0, type, d);
+            p.normal(h + ".attn.wq", random, INIT_STD, type, d, d);
+            p.normal(h + ".attn.wk", random, INIT_STD, type, d, d);
+            p.normal(h + ".attn.wv", random, INIT_STD, type, d, d);
+            p.constant(h + ".attn.bq", 0, type, d);
+            p.constant(h + ".attn.bk", 0, type, d);
+            p.constant(h + ".attn.bv", 0, type, d);
+            p.normal(h + ".attn.wo", random, residualStd, type, d, d);
+            p.constant(h + ".attn.bo", 0, type, d);
+            p.constant(h + ".ln2.g", 1, type, d);
+            p.constant(h + ".ln2.b", 0, type, d);
+            p.normal(h + ".mlp.w1", random, INIT_STD, type, d, spec.ffWidth());
+            p.constant(h + ".mlp.b1", 0, type, spec.ffWidth());
+            p.normal(h + ".mlp.w2", random, residualStd, type, spec.ffWidth(), d);
+            p.constant(h + ".mlp.b2", 0, type, d);
+        }
+        p.constant("lnf.g", 1, type, d);
+        p.constant("lnf.b", 0, type, d);
+        p.constant("head.w", 0, type, d, vocab);
+        p.constant("head.b", 0, type, vocab);
+        return p;
+    }
+
+    Map<String, INDArray> arrays() {
+        return arrays;
+    }
+
+    INDArray get(String name) {
+        INDArray array = arrays.get(name);
+        if (array == null) {
+            throw new IllegalStateException("no parameter named " + name);
+        }
+        return array;
+    }
+
+    long count() {
+        return arrays.values().stream().mapToLong(INDArray::length).sum();
+    }
+
+    /** Weight decay applies to weight matrices (rank 2), not to biases or LayerNorm gains. */
+    static boolean decays(INDArray array) {
+        return array.rank() == 2;
+    }
+
+    private void normal(String name, Random random, double std, DataType type, long... shape) {
+        int n = (int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextGaussian() * std;
+        }
+        arrays.put(name, Nd4j.create(values, shape, DataType.DOUBLE).castTo(type));
+    }
+
+    private void constant(String name, double value, DataType type, long... shape) {
+        arrays.put(name, Nd4j.valueArrayOf(shape, value, type));
+    }
+}

@@ -1,0 +1,171 @@
+package org.reprise.model;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.reprise.data.Batch;
+import org.reprise.data.EvalSums;
+import org.reprise.manifest.ModelSpec;
+import org.reprise.manifest.TrainSpec;
+import org.reprise.model.attention.Attentions;
+
+/** The SameDiff implementation of {@link TrainableModel}: a training and an evaluation graph over shared parameters. */
+public final class SameDiffModel implements TrainableModel {
+    private final ModelSpec spec;
+    private final int batchSize;
+    private final DataType type;
+    private final ParameterSet params;
+    private final SameDiff trainGraph;
+    private final SameDiff evalGraph;
+    private final AdamOptimizer optimizer;
+
+    SameDiffModel(ModelSpec spec, TrainSpec training, int vocab, long initSeed, DataType type) {
+        this.spec = spec;
+        this.batchSize = training.batchSize();
+        this.type = type;
+        this.params = ParameterSet.initialise(spec, vocab, initSeed, type);
+        var attention = Attentions.create(spec.attention());
+        this.trainGraph = TransformerGraph.build(spec, vocab, batchSize, params, attention, spec.dropout(), type);
+        this.evalGraph = spec.dropout() == 0 ? trainGraph
+                : TransformerGraph.build(spec, vocab, batchSize, params, attention, 0.0, type);
+        quietly(trainGraph::createGradFunction);
+        this.optimizer = new AdamOptimizer(training, params.arrays());
+    }
+
+    /** Builds a float32 model, the harness's training precision. */
+    public static ModelFactory factory() {
+        return (model, training, vocab, seed) -> new SameDiffModel(model, training, vocab, seed, DataType.FLOAT);
+    }
+
+    /** Builds a model in another precision: double is used by gradient checks against finite differences. */
+    public static ModelFactory factory(DataType type) {
+        return (model, training, vocab, seed) -> new SameDiffModel(model, training, vocab, seed, type);
+    }
+
+    @Override
+    public long parameterCount() {
+        return params.count();
+    }
+
+    @Override
+    public StepResult trainStep(Batch batch, double learningRate, long dropoutSeed) {
+        Nd4j.getRandom().setSeed(dropoutSeed);
+        OutAndGrad result = gradients(batch);
+        double loss = result.getOutputs().get(TransformerGraph.LOSS).getDouble(0);
+        double norm = optimizer.apply(params.arrays(), result.getGradients(), learningRate);
+        return new StepResult(loss, norm);
+    }
+
+    /** Loss and gradients for {@code batch} without updating (exposed to tests of the gradient scale). */
+    OutAndGrad gradients(Batch batch) {
+        return trainGraph.calculateGradientsAndOutputs(placeholders(batch),
+                java.util.List.of(TransformerGraph.LOSS), params.arrays().keySet());
+    }
+
+    /** The training loss of {@code batch} (forward only), for tests. */
+    double loss(Batch batch) {
+        return evalGraph.output(placeholders(batch), TransformerGraph.LOSS).get(TransformerGraph.LOSS).getDouble(0);
+    }
+
+    ParameterSet parameters() {
+        return params;
+    }
+
+    @Override
+    public EvalSums evaluate(Batch batch) {
+        Map<String, INDArray> out = evalGraph.output(placeholders(batch), TransformerGraph.CROSS_ENTROPY, TransformerGraph.LOGITS);
+        double[] ce = out.get(TransformerGraph.CROSS_ENTROPY).castTo(DataType.DOUBLE).toDoubleVector();
+        long[] predicted = Nd4j.argMax(out.get(TransformerGraph.LOGITS), 1).toLongVector();
+        double sum = 0;
+        long scored = 0;
+        long correct = 0;
+        for (int i = 0; i < ce.length; i++) {
+            if (batch.mask()[i] != 0f) {
+                sum += ce[i];
+                scored++;
+                if (predicted[i] == batch.targets()[i]) {
+                    correct++;
+                }
+            }
+        }
+        return new EvalSums(sum, scored, correct);
+    }
+
+    private Map<String, INDArray> placeholders(Batch batch) {
+        if (batch.batchSize() != batchSize || batch.length() != spec.sequenceLength()) {
+            throw new IllegalArgumentException("the graph is built for batches of " + batchSize + "×" + spec.sequenceLength()
+                    + " tokens; got " + batch.batchSize() + "×" + batch.length());
+        }
+        Map<String, INDArray> ph = new HashMap<>();
+        ph.put(TransformerGraph.TOKENS, Nd4j.createFromArray(batch.inputs()).reshape(batch.batchSize(), batch.length()));
+        ph.put(TransformerGraph.TARGETS, Nd4j.createFromArray(batch.targets()));
+        ph.put(TransformerGraph.MASK, Nd4j.createFromArray(batch.mask()).castTo(type));
+        return ph;
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("state.bin"))))) {
+            out.writeLong(optimizer.step());
+            out.writeInt(params.arrays().size());
+            for (String name : params.arrays().keySet()) {
+                out.writeUTF(name);
+                Nd4j.write(params.get(name), out);
+                Nd4j.write(optimizer.firstMoment().get(name), out);
+                Nd4j.write(optimizer.secondMoment().get(name), out);
+            }
+        }
+    }
+
+    @Override
+    public void load(Path dir) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(dir.resolve("state.bin"))))) {
+            long step = in.readLong();
+            int count = in.readInt();
+            if (count != params.arrays().size()) {
+                throw new IOException(dir + ": checkpoint holds " + count + " parameters, the model has " + params.arrays().size());
+            }
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                INDArray target = params.arrays().get(name);
+                if (target == null) {
+                    throw new IOException(dir + ": checkpoint parameter " + name + " is not in this model");
+                }
+                // assign in place: both graphs hold these very arrays
+                target.assign(Nd4j.read(in));
+                optimizer.firstMoment().get(name).assign(Nd4j.read(in));
+                optimizer.secondMoment().get(name).assign(Nd4j.read(in));
+            }
+            optimizer.restoreStep(step);
+        }
+    }
+
+    @Override
+    public void close() {
+        // SameDiff 1.0.0-M2.1 has no close(): its off-heap buffers are freed when the Java GC
+        // collects the graphs (dl4j-notes #9), so dropping the model is all there is to do.
+    }
+
+    /** SameDiff prints one line per differentiated op with System.out while building gradients (dl4j-notes #7). */
+    private static void quietly(Runnable action) {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+    }
+}
