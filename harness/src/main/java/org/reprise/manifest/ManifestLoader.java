@@ -128,6 +128,7 @@ public final class ManifestLoader {
 
     /** The model/training/data part of the original, as a mapping variants merge over. */
     private static Node configNodes(Section original) {
+        CONFIG_SECTIONS.forEach(original::value); // marks them known: they are bound by RunConfigBinder
         if (!(original.node() instanceof MappingNode map)) {
             return null;
         }
@@ -159,11 +160,6 @@ public final class ManifestLoader {
         }
         List<Long> variantSeeds = bindSeeds(v, "seeds");
         Node overrides = configNodes(v);
-        for (String key : v.keys()) {
-            if (CONFIG_SECTIONS.contains(key)) {
-                v.value(key);
-            }
-        }
         v.finish();
         Node merged = originalConfig == null ? overrides : YamlNodes.merge(originalConfig, overrides);
         RunConfig config = RunConfigBinder.bind(Section.of(variants.sink(), merged, variants.child(variantName)));

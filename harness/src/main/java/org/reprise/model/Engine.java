@@ -39,7 +39,8 @@ public final class Engine {
         info.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         info.put("device", Nd4j.getEnvironment().isCPU() ? "cpu" : "cuda");
         info.put("blas", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
-        info.put("omp_threads", Integer.toString(threads()));
+        info.put("omp_num_threads_env", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        info.put("nd4j_threads", Integer.toString(threads()));
         info.put("blas_threads", Integer.toString(Nd4j.factory().blas().getMaxThreads()));
         info.put("dtype", "float32");
         return info;

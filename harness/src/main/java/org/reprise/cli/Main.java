@@ -1,0 +1,162 @@
+package org.reprise.cli;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.reprise.manifest.Defaults;
+import org.reprise.manifest.ExperimentCatalog;
+import org.reprise.manifest.ExperimentManifest;
+import org.reprise.manifest.ManifestException;
+import org.reprise.manifest.ManifestLoader;
+import org.reprise.model.Engine;
+import org.reprise.model.SameDiffModel;
+import org.reprise.run.PlanException;
+import org.reprise.run.Planner;
+import org.reprise.run.ProvenanceCapture;
+import org.reprise.run.ResultsStore;
+import org.reprise.run.RunPlan;
+import org.reprise.run.RunRecord;
+import org.reprise.run.SummaryTable;
+import org.reprise.run.SweepRunner;
+import org.reprise.train.RunStatus;
+
+/**
+ * {@code mvn exec:java -Dexp=NAME [-Dvariant=a,b] [-Dseeds=3|1,2,3] [-Dprofile=full|ci|smoke] [-Dmode=run|validate|list]}.
+ * The only class that exits the JVM. Exit codes: 0 success, 1 a run did not complete, 2 bad input.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int RUN_FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> props = new HashMap<>();
+        System.getProperties().forEach((k, v) -> props.put(k.toString(), v.toString()));
+        int code = new Main(System.out, System.err).execute(props);
+        if (code != OK) {
+            System.exit(code);
+        }
+    }
+
+    int execute(Map<String, String> props) {
+        CliOptions options;
+        try {
+            options = CliOptions.parse(props);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        ExperimentCatalog catalog = new ExperimentCatalog(options.root().resolve("experiments"), options.root());
+        try {
+            if (options.experiment() != null && !ManifestLoader.PLAIN_NAME.matcher(options.experiment()).matches()) {
+                err.println("error: -Dexp=" + options.experiment()
+                        + " is not an experiment name: expected lower-case letters, digits and hyphens (no paths)");
+                return BAD_INPUT;
+            }
+            return switch (options.mode()) {
+                case "list" -> list(catalog, OK);
+                case "validate" -> validate(catalog, options.experiment());
+                default -> run(catalog, options, props);
+            };
+        } catch (java.io.IOException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private int run(ExperimentCatalog catalog, CliOptions options, Map<String, String> props) throws java.io.IOException {
+        if (options.experiment() == null) {
+            out.println("No experiment given. Run one with: mvn exec:java -Dexp=NAME");
+            return list(catalog, OK);
+        }
+        if (!catalog.contains(options.experiment())) {
+            err.println("error: no experiment '" + options.experiment() + "' in " + catalog.display(catalog.dir()));
+            return list(catalog, BAD_INPUT);
+        }
+        int threads = options.overrides().threads() != null ? options.overrides().threads() : Defaults.THREADS;
+        if (!ThreadRelauncher.environmentMatches(threads)) {
+            try {
+                var code = ThreadRelauncher.relaunch(threads, props);
+                if (code.isPresent()) {
+                    return code.get();
+                }
+                err.println("warning: OMP_NUM_THREADS is not " + threads + " and the harness could not relaunch itself;"
+                        + " results will not be bit-identical to runs with OMP_NUM_THREADS=" + threads);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return RUN_FAILED;
+            }
+        }
+        Engine.configure(threads);
+        ExperimentManifest manifest;
+        RunPlan plan;
+        try {
+            manifest = catalog.load(options.experiment());
+            plan = Planner.plan(manifest, options.overrides());
+        } catch (ManifestException e) {
+            err.println("error: " + e.getMessage());
+            err.println("nothing was run.");
+            return BAD_INPUT;
+        } catch (PlanException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        out.println(manifest.title());
+        plan.decisions().forEach(d -> out.println("  " + d));
+        out.println("  " + plan.cells().size() + " runs; results in " + options.resultsDir());
+        SweepRunner sweep = new SweepRunner(new ResultsStore(options.resultsDir()), SameDiffModel.factory(),
+                options.dataDir(), ProvenanceCapture.capture(options.root(), options.command()), out,
+                options.progressBar(), options.failFast());
+        List<RunRecord> records = sweep.run(plan);
+        out.println();
+        out.print(SummaryTable.format(manifest, records));
+        boolean allCompleted = records.size() == plan.cells().size()
+                && records.stream().allMatch(r -> r.status() == RunStatus.COMPLETED);
+        return allCompleted ? OK : RUN_FAILED;
+    }
+
+    private int validate(ExperimentCatalog catalog, String only) throws java.io.IOException {
+        List<String> names = only != null ? List.of(only) : catalog.names();
+        int invalid = 0;
+        for (String name : names) {
+            if (!catalog.contains(name)) {
+                err.println("error: no experiment '" + name + "' in " + catalog.display(catalog.dir()));
+                return list(catalog, BAD_INPUT);
+            }
+            try {
+                ExperimentManifest m = catalog.load(name);
+                out.println("ok       " + m.source() + "  (" + m.variants().size() + " variants, " + m.claims().size() + " claims)");
+            } catch (ManifestException e) {
+                invalid++;
+                out.println("invalid  " + name);
+                e.errors().forEach(x -> out.println("  " + x.format()));
+            }
+        }
+        out.println(names.size() - invalid + " of " + names.size() + " manifests valid");
+        return invalid == 0 ? OK : BAD_INPUT;
+    }
+
+    private int list(ExperimentCatalog catalog, int code) throws java.io.IOException {
+        List<String> names = catalog.names();
+        out.println("Experiments in " + catalog.display(catalog.dir()) + ":");
+        for (String name : names) {
+            String title;
+            try {
+                title = catalog.load(name).title();
+            } catch (ManifestException e) {
+                title = "(invalid manifest: run -Dmode=validate -Dexp=" + name + ")";
+            }
+            out.println(String.format(java.util.Locale.ROOT, "  %-24s %s", name, title));
+        }
+        return code;
+    }
+}
