@@ -13,13 +13,23 @@ import java.util.OptionalDouble;
  */
 public record Crossover(OptionalDouble length, boolean withinFittedRange, String description) {
 
+    /**
+     * Exponents closer than this are the same power law up to rounding (two exact linear fits
+     * differ by ~1e-16); their "crossing" would be a meaningless e^(Δintercept / 1e-16).
+     */
+    static final double PARALLEL_TOLERANCE = 1e-9;
+
     /** Crossing of a sparse and a dense fit of the same quantity (time or memory). */
     public static Crossover of(ScalingFit sparse, ScalingFit dense) {
         double slopeGap = sparse.slope() - dense.slope();
-        if (slopeGap == 0) {
+        if (Math.abs(slopeGap) <= PARALLEL_TOLERANCE) {
             return new Crossover(OptionalDouble.empty(), false, "none in range: the fits are parallel");
         }
         double length = Math.exp((dense.intercept() - sparse.intercept()) / slopeGap);
+        if (length == 0 || !Double.isFinite(length)) {
+            return new Crossover(OptionalDouble.empty(), false,
+                    "none in range: the fits would cross only at a length beyond double range");
+        }
         double low = Math.max(sparse.minLength(), dense.minLength());
         double high = Math.min(sparse.maxLength(), dense.maxLength());
         boolean inRange = length >= low && length <= high;
