@@ -46,6 +46,9 @@ public record Summary(
     public static Summary of(double[] sample, double confidence, int bootstrapResamples, long bootstrapSeed) {
         Samples.requireFinite(sample, "sample");
         Samples.requireLevel(confidence, "confidence level");
+        if (bootstrapResamples < 1) {
+            throw new IllegalArgumentException("bootstrap resamples must be >= 1, got " + bootstrapResamples);
+        }
         int n = sample.length;
         if (n == 0) {
             OptionalDouble na = OptionalDouble.empty();

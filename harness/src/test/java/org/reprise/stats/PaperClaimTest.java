@@ -146,6 +146,14 @@ class PaperClaimTest {
     }
 
     @Test
+    void zeroSpreadAcrossSeedsIsFlaggedInTheReason() {
+        ClaimVerdict verdict = equivalence(PAPER_EXACT, 0.01, new double[] {2.8, 2.8, 2.8});
+
+        assertThat(verdict.interval().orElseThrow().width()).isZero();
+        assertThat(verdict.reason()).contains("zero spread across seeds (check the seeds differ)");
+    }
+
+    @Test
     void notWorseForLowerIsBetterUsesOnlyTheUpperBound() {
         PaperClaim claim = new PaperClaim(PAPER_EXACT, EXACT_UPPER + NUDGE, Direction.LOWER_IS_BETTER,
                 ClaimKind.NOT_WORSE, ALPHA);

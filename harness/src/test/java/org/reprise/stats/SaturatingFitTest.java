@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class SaturatingFitTest {
 
-    /** Two optimisers (LM here, MINPACK's LM in SciPy) stop at slightly different points. */
-    private static final double FIT_TOLERANCE = 1e-5;
+    /** Two optimisers (LM here, MINPACK's LM in SciPy) stop ~1e-7 apart on this problem. */
+    private static final double FIT_TOLERANCE = 1e-6;
 
     /** Layers 2..16, two seeds each; y = 1 + 2·x^(−0.7) plus fixed noise. */
     private static final double[] LAYERS = {2, 2, 4, 4, 8, 8, 16, 16};
