@@ -116,7 +116,7 @@ public final class Main {
         SweepRunner sweep = new SweepRunner(new ResultsStore(options.resultsDir()), SameDiffModel.factory(),
                 options.dataDir(), ProvenanceCapture.capture(options.root(), options.command()), out,
                 options.progressBar(), options.failFast());
-        List<RunRecord> records = sweep.run(plan);
+        List<RunRecord> records = sweep.run(plan, catalog.dir().resolve(manifest.name() + ".yaml"));
         out.println();
         out.print(SummaryTable.format(manifest, records));
         boolean allCompleted = records.size() == plan.cells().size()

@@ -70,6 +70,16 @@ public final class ResultsStore {
         return records;
     }
 
+    /** Where the manifest a sweep ran from is copied, so reports can be rebuilt from results/ alone. */
+    public Path manifestSnapshot(String experiment) {
+        return root.resolve(experiment).resolve("manifest.yaml");
+    }
+
+    /** Copies the manifest next to the records (atomically), replacing an older snapshot. */
+    public void snapshotManifest(String experiment, Path manifestFile) throws IOException {
+        AtomicFiles.write(manifestSnapshot(experiment), Files.readAllBytes(manifestFile));
+    }
+
     /** Moves an existing record made with another configuration out of the way, keeping it. */
     public void supersede(RunCell cell, RunRecord old) throws IOException {
         Path from = runDir(cell);

@@ -29,9 +29,12 @@ public final class SweepRunner {
         this.failFast = failFast;
     }
 
-    /** @return the record of every cell of the plan (skipped cells contribute their existing record) */
-    public List<RunRecord> run(RunPlan plan) throws IOException {
+    /**
+     * @param manifestFile the manifest the plan came from (snapshotted into the results folder)
+     * @return the record of every cell of the plan (skipped cells contribute their existing record) */
+    public List<RunRecord> run(RunPlan plan, Path manifestFile) throws IOException {
         List<RunRecord> records = new ArrayList<>();
+        store.snapshotManifest(plan.manifest().name(), manifestFile);
         int index = 0;
         for (RunCell cell : plan.cells()) {
             index++;
