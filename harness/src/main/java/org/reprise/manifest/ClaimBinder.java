@@ -103,6 +103,6 @@ final class ClaimBinder {
         var value = new org.yaml.snakeyaml.nodes.ScalarNode(org.yaml.snakeyaml.nodes.Tag.STR, metric,
                 map.getStartMark(), map.getEndMark(), org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
         tuples.add(new org.yaml.snakeyaml.nodes.NodeTuple(key, value));
-        return Section.of(paper.sink(), new org.yaml.snakeyaml.nodes.MappingNode(map.getTag(), tuples, map.getFlowStyle()), paper.path());
+        return Section.of(paper.sink(), YamlNodes.mapping(map, tuples), paper.path());
     }
 }

@@ -20,11 +20,17 @@ final class ErrorSink {
     }
 
     void at(Node node, String keyPath, String message) {
-        int line = node == null ? 0 : node.getStartMark().getLine() + 1;
-        int column = node == null ? 0 : node.getStartMark().getColumn() + 1;
+        var mark = node == null ? null : node.getStartMark();
+        int line = mark == null ? 0 : mark.getLine() + 1;
+        int column = mark == null ? 0 : mark.getColumn() + 1;
         if (seen.add(line + ":" + column + ":" + message)) {
             errors.add(new ManifestError(file, line, column, keyPath, message));
         }
+    }
+
+    /** An error at a position that has no node (e.g. a YAML syntax error); line and column are 1-based. */
+    void atPosition(int line, int column, String keyPath, String message) {
+        errors.add(new ManifestError(file, line, column, keyPath, message));
     }
 
     boolean isEmpty() {
@@ -35,13 +41,16 @@ final class ErrorSink {
         return errors.size();
     }
 
+    /** In file order (line, then column); errors without a position first. */
     List<ManifestError> errors() {
-        return List.copyOf(errors);
+        List<ManifestError> sorted = new ArrayList<>(errors);
+        sorted.sort(java.util.Comparator.comparingInt(ManifestError::line).thenComparingInt(ManifestError::column));
+        return sorted;
     }
 
     void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw new ManifestException(errors);
+            throw new ManifestException(errors());
         }
     }
 }

@@ -58,8 +58,9 @@ public final class ManifestLoader {
             return root;
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
-            sink.at(null, "", "not valid YAML: " + e.getProblem()
-                    + (mark != null ? " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")" : ""));
+            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            sink.atPosition(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "",
+                    "not valid YAML: " + e.getProblem() + context);
             return null;
         } catch (IOException e) {
             sink.at(null, "", "cannot be read: " + e.getMessage());
@@ -138,7 +139,7 @@ public final class ManifestLoader {
                 tuples.add(tuple);
             }
         }
-        return new MappingNode(map.getTag(), tuples, map.getFlowStyle());
+        return YamlNodes.mapping(map, tuples);
     }
 
     private static VariantSpec bindVariant(Section variants, String variantName, Node originalConfig, List<Long> seeds) {
@@ -153,7 +154,7 @@ public final class ManifestLoader {
         for (String key : reasonSection.keys()) {
             String text = reasonSection.string(key);
             if (!RunConfigBinder.SETTING_PATHS.contains(key)) {
-                reasonSection.error(key, "is not a setting path" + Section.suggestion(key, RunConfigBinder.SETTING_PATHS));
+                reasonSection.error(key, "'" + key + "' is not a setting path" + Section.suggestion(key, RunConfigBinder.SETTING_PATHS));
             } else if (text != null) {
                 reasons.put(key, text);
             }

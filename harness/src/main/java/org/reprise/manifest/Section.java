@@ -40,12 +40,24 @@ final class Section {
     /** A section over {@code node}; anything but a mapping (or absence) is an error and gives an empty section. */
     static Section of(ErrorSink sink, Node node, String path) {
         if (node instanceof MappingNode map) {
+            reportDuplicateKeys(sink, map, path);
             return new Section(sink, node, path, YamlNodes.entries(map));
         }
         if (node != null && !isNull(node)) {
             sink.at(node, path, "expected a mapping of keys, found " + YamlNodes.describe(node));
         }
         return new Section(sink, node, path, Map.of());
+    }
+
+    /** SnakeYAML's compose() keeps duplicate keys (its duplicate check runs only when constructing objects). */
+    private static void reportDuplicateKeys(ErrorSink sink, MappingNode map, String path) {
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && !seen.add(key.getValue())) {
+                sink.at(key, path.isEmpty() ? key.getValue() : path + "." + key.getValue(),
+                        "key appears twice in the same mapping; keep one");
+            }
+        }
     }
 
     String path() {

@@ -43,7 +43,12 @@ final class YamlNodes {
             Node value = previous == null ? tuple.getValueNode() : merge(previous.getValueNode(), tuple.getValueNode());
             merged.put(key.getValue(), new NodeTuple(tuple.getKeyNode(), value));
         }
-        return new MappingNode(baseMap.getTag(), new ArrayList<>(merged.values()), baseMap.getFlowStyle());
+        return mapping(baseMap, new ArrayList<>(merged.values()));
+    }
+
+    /** A mapping with {@code like}'s tag, style and position, so errors inside it keep a line number. */
+    static MappingNode mapping(MappingNode like, List<NodeTuple> tuples) {
+        return new MappingNode(like.getTag(), true, tuples, like.getStartMark(), like.getEndMark(), like.getFlowStyle());
     }
 
     static String describe(Node node) {

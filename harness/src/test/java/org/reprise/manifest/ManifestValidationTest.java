@@ -1,0 +1,105 @@
+package org.reprise.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One invalid manifest per file under src/test/resources/manifests/invalid/, each with its whole message pinned. */
+class ManifestValidationTest {
+    private static final Path INVALID = Path.of("src/test/resources/manifests/invalid");
+
+    static Stream<Arguments> invalidManifests() {
+        return Stream.of(
+                Arguments.of("claim-names-undeclared-metric.yaml", List.of(
+                        "manifests/invalid/claim-names-undeclared-metric.yaml:38:13: claims[0].metric: 'acuracy' is not declared under metrics; did you mean 'accuracy'?")),
+                Arguments.of("claim-names-unknown-variant.yaml", List.of(
+                        "manifests/invalid/claim-names-unknown-variant.yaml:39:14: claims[0].variant: 'reduce' is not a variant of this experiment (variants: reduced, ci); did you mean 'reduced'?")),
+                Arguments.of("dropout-out-of-range.yaml", List.of(
+                        "manifests/invalid/dropout-out-of-range.yaml:33:16: variants.ci.model.dropout: expected a number at least 0 and at most 0.99, found 1.5")),
+                Arguments.of("duplicate-key.yaml", List.of(
+                        "manifests/invalid/duplicate-key.yaml:8:5: original.model.layers: key appears twice in the same mapping; keep one")),
+                Arguments.of("duplicate-seeds.yaml", List.of(
+                        "manifests/invalid/duplicate-seeds.yaml:22:15: seeds: seed 1 is listed twice")),
+                Arguments.of("empty-file.yaml", List.of(
+                        "manifests/invalid/empty-file.yaml: the file is empty; expected a mapping with name, title, paper, original, variants, metrics")),
+                Arguments.of("epochs-on-generated-task.yaml", List.of(
+                        "manifests/invalid/epochs-on-generated-task.yaml:13:13: original.training.epochs: 'copy' is generated, so it has no epochs: give training.steps",
+                        "manifests/invalid/epochs-on-generated-task.yaml:28:15: variants.reduced.training.epochs: 'copy' is generated, so it has no epochs: give training.steps",
+                        "manifests/invalid/epochs-on-generated-task.yaml:34:15: variants.ci.training.epochs: 'copy' is generated, so it has no epochs: give training.steps")),
+                Arguments.of("heads-do-not-divide-width.yaml", List.of(
+                        "manifests/invalid/heads-do-not-divide-width.yaml:8:12: original.model.heads: 6 must divide model.width (64)",
+                        "manifests/invalid/heads-do-not-divide-width.yaml:8:12: variants.ci.model.heads: 6 must divide model.width (32)")),
+                Arguments.of("layers-not-an-integer.yaml", List.of(
+                        "manifests/invalid/layers-not-an-integer.yaml:7:13: original.model.layers: expected an integer, found 'two'")),
+                Arguments.of("metric-not-produced-by-dataset.yaml", List.of(
+                        "manifests/invalid/metric-not-produced-by-dataset.yaml:21:5: metrics[1].name: 'bits_per_byte' is not produced by dataset 'copy' (variant reduced); it produces accuracy, loss")),
+                Arguments.of("missing-steps.yaml", List.of(
+                        "manifests/invalid/missing-steps.yaml:13:5: original.training.steps: missing; expected a positive integer (or training.epochs for a dataset with a fixed training set)")),
+                Arguments.of("misspelled-key.yaml", List.of(
+                        "manifests/invalid/misspelled-key.yaml:7:5: original.model.heads: missing; expected a positive integer",
+                        "manifests/invalid/misspelled-key.yaml:8:5: original.model.heds: unknown key; did you mean 'heads'? (known keys: attention, dropout, embedding, ff_multiplier, heads, layers, sequence_length, width)")),
+                Arguments.of("name-differs-from-file.yaml", List.of(
+                        "manifests/invalid/name-differs-from-file.yaml:1:7: name: 'something-else' must equal the file name 'name-differs-from-file'")),
+                Arguments.of("negative-learning-rate.yaml", List.of(
+                        "manifests/invalid/negative-learning-rate.yaml:35:22: variants.ci.training.learning_rate: expected a number greater than 0 and at most 10, found -0.001")),
+                Arguments.of("not-yaml.yaml", List.of(
+                        "manifests/invalid/not-yaml.yaml:9:10: not valid YAML: expected ',' or ']', but got : (while parsing a flow sequence)")),
+                Arguments.of("odd-copy-length.yaml", List.of(
+                        "manifests/invalid/odd-copy-length.yaml:11:22: original.model.sequence_length: 33 does not fit the copy task 0w0w: expected an even length of at least 4")),
+                Arguments.of("reason-for-unknown-setting.yaml", List.of(
+                        "manifests/invalid/reason-for-unknown-setting.yaml:26:30: variants.reduced.reasons.training.step: 'training.step' is not a setting path; did you mean 'training.steps'?")),
+                Arguments.of("several-errors-at-once.yaml", List.of(
+                        "manifests/invalid/several-errors-at-once.yaml:8:12: original.model.heads: 6 must divide model.width (64)",
+                        "manifests/invalid/several-errors-at-once.yaml:8:12: variants.ci.model.heads: 6 must divide model.width (32)",
+                        "manifests/invalid/several-errors-at-once.yaml:22:8: seeds: expected an integer of at least 1 and at most 1000, found 0",
+                        "manifests/invalid/several-errors-at-once.yaml:43:16: claims[0].direction: 'lower' contradicts metric accuracy (higher is better)")),
+                Arguments.of("steps-and-epochs.yaml", List.of(
+                        "manifests/invalid/steps-and-epochs.yaml:14:13: original.training.epochs: give either training.steps or training.epochs, not both")),
+                Arguments.of("unknown-attention-type.yaml", List.of(
+                        "manifests/invalid/unknown-attention-type.yaml:10:23: original.model.attention.type: 'quadratic' is not one of dense")),
+                Arguments.of("unknown-dataset.yaml", List.of(
+                        "manifests/invalid/unknown-dataset.yaml:15:14: original.data.dataset: 'imagenet' is not one of copy")),
+                Arguments.of("unstated-but-given.yaml", List.of(
+                        "manifests/invalid/unstated-but-given.yaml:16:14: original.unstated: 'model.layers' is listed as not stated by the paper but original gives a value for it")),
+                Arguments.of("variant-name-not-plain.yaml", List.of(
+                        "manifests/invalid/variant-name-not-plain.yaml:30:5: variants.CI: 'CI' is not a usable variant name: expected lower-case letters, digits and hyphens, other than 'original'")),
+                Arguments.of("warmup-longer-than-training.yaml", List.of(
+                        "manifests/invalid/warmup-longer-than-training.yaml:35:21: variants.ci.training.warmup_steps: 50 is longer than training.steps (20)")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidManifests")
+    void rejectsInvalidManifestWithEveryErrorLocated(String file, List<String> expected) {
+        ManifestException e = catchThrowableOfType(
+                () -> ManifestLoader.load(INVALID.resolve(file), "manifests/invalid/" + file), ManifestException.class);
+
+        assertThat(e).as("%s must be rejected", file).isNotNull();
+        assertThat(e.errors()).extracting(ManifestError::format).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void everyInvalidFixtureHasAPinnedMessage() throws Exception {
+        List<String> pinned = invalidManifests().map(a -> (String) a.get()[0]).toList();
+
+        try (Stream<Path> files = Files.list(INVALID)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(pinned);
+        }
+        assertThat(pinned).hasSizeGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void exceptionMessageListsEveryErrorOnItsOwnLine() {
+        ManifestException e = catchThrowableOfType(() -> ManifestLoader.load(
+                INVALID.resolve("several-errors-at-once.yaml"), "x.yaml"), ManifestException.class);
+
+        assertThat(e.getMessage()).startsWith("4 errors in manifest:\n  x.yaml:8:12: original.model.heads: 6 must divide");
+    }
+}
