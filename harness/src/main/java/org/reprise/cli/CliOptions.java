@@ -87,7 +87,7 @@ record CliOptions(String mode, String experiment, Overrides overrides, Path root
                 throw new NumberFormatException();
             }
             return seeds;
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) { // includes NumberFormatException
             throw new IllegalArgumentException("-Dseeds=" + text
                     + ": expected a count (3 means seeds 1,2,3) or distinct non-negative seeds separated by commas");
         }
