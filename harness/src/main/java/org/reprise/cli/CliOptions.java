@@ -18,14 +18,14 @@ record CliOptions(String mode, String experiment, Overrides overrides, Path root
                   boolean failFast, boolean progressBar, String command) {
 
     static final List<String> KEYS = List.of("exp", "mode", "variant", "seeds", "profile", "threads", "results.dir",
-            "data.dir", "fail.fast", "progress");
+            "data.dir", "fail.fast", "progress", "nightly.experiments", "update.baselines", "baselines.dir");
 
     /** @throws IllegalArgumentException with a message naming the property and what it expects */
     static CliOptions parse(Map<String, String> props) {
         Path root = Path.of(props.getOrDefault("reprise.root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
         String mode = props.getOrDefault("mode", "run");
-        if (!List.of("run", "validate", "list").contains(mode)) {
-            throw new IllegalArgumentException("-Dmode=" + mode + ": expected run, validate or list");
+        if (!List.of("run", "validate", "list", "nightly").contains(mode)) {
+            throw new IllegalArgumentException("-Dmode=" + mode + ": expected run, validate, list or nightly");
         }
         List<String> variants = props.containsKey("variant") ? splitList(props.get("variant")) : null;
         List<Long> seeds = props.containsKey("seeds") ? parseSeeds(props.get("seeds")) : null;

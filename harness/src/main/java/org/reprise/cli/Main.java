@@ -65,6 +65,7 @@ public final class Main {
             return switch (options.mode()) {
                 case "list" -> list(catalog, OK);
                 case "validate" -> validate(catalog, options.experiment());
+                case "nightly" -> nightly(catalog, options, props);
                 default -> run(catalog, options, props);
             };
         } catch (java.io.IOException e) {
@@ -82,21 +83,10 @@ public final class Main {
             err.println("error: no experiment '" + options.experiment() + "' in " + catalog.display(catalog.dir()));
             return list(catalog, BAD_INPUT);
         }
-        int threads = options.overrides().threads() != null ? options.overrides().threads() : Defaults.THREADS;
-        if (!ThreadRelauncher.environmentMatches(threads)) {
-            try {
-                var code = ThreadRelauncher.relaunch(threads, props);
-                if (code.isPresent()) {
-                    return code.get();
-                }
-                err.println("warning: OMP_NUM_THREADS is not " + threads + " and the harness could not relaunch itself;"
-                        + " results will not be bit-identical to runs with OMP_NUM_THREADS=" + threads);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return RUN_FAILED;
-            }
+        Integer relaunched = ensureThreads(options, props);
+        if (relaunched != null) {
+            return relaunched;
         }
-        Engine.configure(threads);
         ExperimentManifest manifest;
         RunPlan plan;
         try {
@@ -122,6 +112,42 @@ public final class Main {
         boolean allCompleted = records.size() == plan.cells().size()
                 && records.stream().allMatch(r -> r.status() == RunStatus.COMPLETED);
         return allCompleted ? OK : RUN_FAILED;
+    }
+
+    /**
+     * Makes sure the engine runs with the requested OpenMP threads: returns the exit code of a
+     * relaunched child JVM, or null when this JVM is fit to train.
+     */
+    private Integer ensureThreads(CliOptions options, Map<String, String> props) throws java.io.IOException {
+        int threads = options.overrides().threads() != null ? options.overrides().threads() : Defaults.THREADS;
+        if (!ThreadRelauncher.environmentMatches(threads)) {
+            try {
+                var code = ThreadRelauncher.relaunch(threads, props);
+                if (code.isPresent()) {
+                    return code.get();
+                }
+                err.println("warning: OMP_NUM_THREADS is not " + threads + " and the harness could not relaunch itself;"
+                        + " results will not be bit-identical to runs with OMP_NUM_THREADS=" + threads);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return RUN_FAILED;
+            }
+        }
+        Engine.configure(threads);
+        return null;
+    }
+
+    private int nightly(ExperimentCatalog catalog, CliOptions options, Map<String, String> props) throws java.io.IOException {
+        Integer relaunched = ensureThreads(options, props);
+        if (relaunched != null) {
+            return relaunched;
+        }
+        try {
+            return new NightlyCommand(out).run(options, props, catalog);
+        } catch (IllegalArgumentException | ManifestException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
     }
 
     private int validate(ExperimentCatalog catalog, String only) throws java.io.IOException {

@@ -37,6 +37,12 @@ public final class Defaults {
     /** Seeds 1, 2, 3, as Child et al. report theirs. */
     public static final List<Long> SEEDS = List.of(1L, 2L, 3L);
     public static final double CONFIDENCE = 0.95;
+    /** Error rate of each one-sided test in equivalence checks (giving 90% intervals). */
+    public static final double ALPHA = 0.05;
+
+    // nightly
+    /** Seeds of each nightly {@code ci} run. */
+    public static final List<Long> NIGHTLY_SEEDS = List.of(1L, 2L, 3L);
 
     /**
      * The held-out set of a generated task is drawn from this fixed stream so every seed and every
