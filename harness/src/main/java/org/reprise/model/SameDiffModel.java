@@ -78,6 +78,11 @@ public final class SameDiffModel implements TrainableModel {
         return evalGraph.output(placeholders(batch), TransformerGraph.LOSS).get(TransformerGraph.LOSS).getDouble(0);
     }
 
+    /** Logits [B·T, V] for {@code batch} without dropout (for tests). */
+    INDArray logits(Batch batch) {
+        return evalGraph.output(placeholders(batch), TransformerGraph.LOGITS).get(TransformerGraph.LOGITS);
+    }
+
     ParameterSet parameters() {
         return params;
     }

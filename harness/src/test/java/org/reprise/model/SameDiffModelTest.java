@@ -88,6 +88,34 @@ class SameDiffModelTest {
         assertThat(restored.parameters().get("h1.mlp.w1")).isEqualTo(original.parameters().get("h1.mlp.w1"));
     }
 
+    @Test
+    void changingLaterTokensLeavesEarlierLogitsUnchanged() {
+        SameDiffModel model = (SameDiffModel) SameDiffModel.factory()
+                .create(TinyModels.model(0.0), TinyModels.training(1, 1, 0), TASK.vocabSize(), 3);
+        Batch batch = TASK.trainBatch(2, 0, 1);
+        for (int step = 0; step < 5; step++) {
+            model.trainStep(batch, 1e-2, step); // a non-zero output head, so logits depend on the inputs
+        }
+        int t = TASK.sequenceLength();
+        INDArray before = model.logits(batch).dup();
+
+        for (int i = 0; i < t - 1; i++) {
+            int[] changed = batch.inputs().clone();
+            for (int j = i + 1; j < t; j++) {
+                changed[j] = (changed[j] + 1) % TASK.vocabSize();
+            }
+            INDArray after = model.logits(new Batch(1, t, changed, batch.targets(), batch.mask()));
+            for (int p = 0; p < t; p++) {
+                double difference = after.getRow(p).sub(before.getRow(p)).amaxNumber().doubleValue();
+                if (p <= i) {
+                    assertThat(difference).as("position %d after changing tokens > %d", p, i).isZero();
+                } else if (p == i + 1) {
+                    assertThat(difference).as("position %d sees its own changed token", p).isPositive();
+                }
+            }
+        }
+    }
+
     private static double finiteDifference(SameDiffModel model, Batch batch, INDArray param, long index) {
         double h = 1e-6;
         double saved = param.getDouble(index);
