@@ -66,15 +66,15 @@ final class ConfigTables {
         List<Object> row = new ArrayList<>();
         row.add(label);
         row.add(stated(unstated, "model.attention", attention(c.model().attention())));
-        row.add(stated(unstated, "training.learning_rate", Num.value(c.training().learningRate())));
-        row.add(stated(unstated, "model.dropout", Num.value(c.model().dropout())));
+        row.add(stated(unstated, "training.learning_rate", Num.setting(c.training().learningRate())));
+        row.add(stated(unstated, "model.dropout", Num.setting(c.model().dropout())));
         row.add(stated(unstated, "model.layers", Integer.toString(c.model().layers())));
         row.add(stated(unstated, "model.heads", Integer.toString(c.model().heads())));
         row.add(stated(unstated, "model.width", "d = " + c.model().width()) + ", "
                 + stated(unstated, "model.embedding", c.model().embedding().key()));
         row.add(stated(unstated, "model.sequence_length", Integer.toString(c.model().sequenceLength())));
         row.add(stated(unstated, "training.batch_size", Integer.toString(c.training().batchSize())));
-        row.add(c.training().epochs() != null ? Num.value(c.training().epochs()) + " epochs"
+        row.add(c.training().epochs() != null ? Num.setting(c.training().epochs()) + " epochs"
                 : stated(unstated, "training.steps", Num.integer(c.training().steps())));
         return row;
     }
@@ -154,7 +154,7 @@ final class ConfigTables {
         if (node.isNull()) {
             return;
         }
-        out.put(prefix, node.isNumber() ? Num.value(node.asDouble()) : choiceSpelling(node.asText()));
+        out.put(prefix, node.isNumber() ? Num.setting(node.asDouble()) : choiceSpelling(node.asText()));
     }
 
     /** Enum names as the manifest spells them (DENSE → dense). */

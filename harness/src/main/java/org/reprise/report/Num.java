@@ -40,6 +40,14 @@ public final class Num {
         return rounded.toPlainString();
     }
 
+    /** A configuration setting as the manifest would write it: shortest exact text, no padding zeros (0.003, 1e-08). */
+    public static String setting(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        return BigDecimal.valueOf(x).stripTrailingZeros().toString().replace("E", "e");
+    }
+
     public static String value(OptionalDouble x) {
         return x.isPresent() ? value(x.getAsDouble()) : NA;
     }
