@@ -49,7 +49,7 @@ final class ClaimTables {
         for (ClaimSpec c : m.claims()) {
             String value = c.paper() == null ? "—" : reported(c.paper());
             t.row("claim " + c.id() + " (" + c.kind().key() + (c.kind() == ClaimKind.BETTER_THAN ? ""
-                    : ", δ = " + Num.value(c.tolerance())) + ")", c.statement(), c.metric(), value,
+                    : ", δ = " + Num.setting(c.tolerance())) + ")", c.statement(), c.metric(), value,
                     c.paper() == null ? "—" : c.paper().source());
         }
         for (ReportedValue r : m.original().reported()) {
