@@ -12,20 +12,22 @@ import org.reprise.run.Profile;
 /**
  * The command line, read from {@code -D} properties (as {@code mvn exec:java -Dexp=NAME ...} passes them).
  *
- * @param mode run (default), validate or list
+ * @param mode       run (default), validate, list or report (rebuild reports from results/ without training)
+ * @param reportsDir where reports are written ({@code -Dreports.dir}, default {@code <root>/reports})
  */
 record CliOptions(String mode, String experiment, Overrides overrides, Path root, Path resultsDir, Path dataDir,
+                  Path reportsDir,
                   boolean failFast, boolean progressBar, String command) {
 
     static final List<String> KEYS = List.of("exp", "mode", "variant", "seeds", "profile", "threads", "results.dir",
-            "data.dir", "fail.fast", "progress", "nightly.experiments", "update.baselines", "baselines.dir");
+            "reports.dir", "data.dir", "fail.fast", "progress", "nightly.experiments", "update.baselines", "baselines.dir");
 
     /** @throws IllegalArgumentException with a message naming the property and what it expects */
     static CliOptions parse(Map<String, String> props) {
         Path root = Path.of(props.getOrDefault("reprise.root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
         String mode = props.getOrDefault("mode", "run");
-        if (!List.of("run", "validate", "list", "nightly").contains(mode)) {
-            throw new IllegalArgumentException("-Dmode=" + mode + ": expected run, validate, list or nightly");
+        if (!List.of("run", "validate", "list", "report", "nightly").contains(mode)) {
+            throw new IllegalArgumentException("-Dmode=" + mode + ": expected run, validate, list, report or nightly");
         }
         List<String> variants = props.containsKey("variant") ? splitList(props.get("variant")) : null;
         List<Long> seeds = props.containsKey("seeds") ? parseSeeds(props.get("seeds")) : null;
@@ -39,11 +41,12 @@ record CliOptions(String mode, String experiment, Overrides overrides, Path root
             threads = parsePositive("threads", props.get("threads"));
         }
         Path results = props.containsKey("results.dir") ? Path.of(props.get("results.dir")) : root.resolve("results");
+        Path reports = props.containsKey("reports.dir") ? Path.of(props.get("reports.dir")) : root.resolve("reports");
         Path data = props.containsKey("data.dir") ? Path.of(props.get("data.dir"))
                 : Path.of(System.getProperty("user.home"), ".cache", "reprise", "data");
         boolean progress = props.containsKey("progress") ? Boolean.parseBoolean(props.get("progress")) : System.console() != null;
         return new CliOptions(mode, props.get("exp"), new Overrides(variants, seeds, profile, threads), root,
-                results.toAbsolutePath(), data.toAbsolutePath(), Boolean.parseBoolean(props.getOrDefault("fail.fast", "false")),
+                results.toAbsolutePath(), data.toAbsolutePath(), reports.toAbsolutePath(), Boolean.parseBoolean(props.getOrDefault("fail.fast", "false")),
                 progress, command(props));
     }
 

@@ -11,6 +11,7 @@ import org.reprise.manifest.ManifestException;
 import org.reprise.manifest.ManifestLoader;
 import org.reprise.model.Engine;
 import org.reprise.model.SameDiffModel;
+import org.reprise.report.ReportBuilder;
 import org.reprise.run.PlanException;
 import org.reprise.run.Planner;
 import org.reprise.run.ProvenanceCapture;
@@ -22,7 +23,7 @@ import org.reprise.run.SweepRunner;
 import org.reprise.train.RunStatus;
 
 /**
- * {@code mvn exec:java -Dexp=NAME [-Dvariant=a,b] [-Dseeds=3|1,2,3] [-Dprofile=full|ci|smoke] [-Dmode=run|validate|list]}.
+ * {@code mvn exec:java -Dexp=NAME [-Dvariant=a,b] [-Dseeds=3|1,2,3] [-Dprofile=full|ci|smoke] [-Dmode=run|validate|list|report]}.
  * The only class that exits the JVM. Exit codes: 0 success, 1 a run did not complete, 2 bad input.
  */
 public final class Main {
@@ -66,6 +67,7 @@ public final class Main {
                 case "list" -> list(catalog, OK);
                 case "validate" -> validate(catalog, options.experiment());
                 case "nightly" -> nightly(catalog, options, props);
+                case "report" -> report(options);
                 default -> run(catalog, options, props);
             };
         } catch (java.io.IOException e) {
@@ -109,6 +111,7 @@ public final class Main {
         List<RunRecord> records = sweep.run(plan, catalog.dir().resolve(manifest.name() + ".yaml"));
         out.println();
         out.print(SummaryTable.format(manifest, records));
+        writeReports(options, List.of(manifest.name()));
         boolean allCompleted = records.size() == plan.cells().size()
                 && records.stream().allMatch(r -> r.status() == RunStatus.COMPLETED);
         return allCompleted ? OK : RUN_FAILED;
@@ -148,6 +151,41 @@ public final class Main {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
+    }
+
+    /** {@code -Dmode=report}: rebuilds reports from results/ without training (all experiments with results when no -Dexp). */
+    private int report(CliOptions options) throws java.io.IOException {
+        ReportBuilder builder = reportBuilder(options);
+        List<String> names = options.experiment() != null ? List.of(options.experiment()) : builder.experimentsWithResults();
+        if (names.isEmpty()) {
+            out.println("No results in " + options.resultsDir() + " to report on.");
+        }
+        return writeReports(options, names) ? OK : BAD_INPUT;
+    }
+
+    /** Writes reports/NAME/index.html (+ CSV, Markdown, LaTeX tables) for each name, then reports/index.html. */
+    private boolean writeReports(CliOptions options, List<String> names) {
+        ReportBuilder builder = reportBuilder(options);
+        boolean ok = true;
+        for (String name : names) {
+            try {
+                out.println("report: " + builder.buildExperiment(name));
+            } catch (java.io.IOException | RuntimeException e) {
+                err.println("error: the report of " + name + " could not be written: " + e.getMessage());
+                ok = false;
+            }
+        }
+        try {
+            out.println("report index: " + builder.buildIndex());
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("error: the report index could not be written: " + e.getMessage());
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static ReportBuilder reportBuilder(CliOptions options) {
+        return new ReportBuilder(options.resultsDir(), options.root().resolve("experiments"), options.reportsDir());
     }
 
     private int validate(ExperimentCatalog catalog, String only) throws java.io.IOException {

@@ -19,6 +19,7 @@ import org.reprise.nightly.Baselines;
 import org.reprise.nightly.GateRow;
 import org.reprise.nightly.NightlySummary;
 import org.reprise.nightly.RegressionGate;
+import org.reprise.report.ReportBuilder;
 import org.reprise.run.AtomicFiles;
 import org.reprise.run.Overrides;
 import org.reprise.run.Planner;
@@ -32,7 +33,8 @@ import org.reprise.train.RunStatus;
 /**
  * {@code -Dmode=nightly}: runs the {@code ci} variant of each chosen experiment into
  * {@code results/nightly/<date>-<commit>/}, gates every metric against {@code ci/baselines/},
- * writes the summary there, and optionally rewrites the baselines from tonight's runs.
+ * writes the summary there and the reports to {@code reports/nightly/<date>-<commit>/}, and
+ * optionally rewrites the baselines from tonight's runs.
  */
 final class NightlyCommand {
     private final PrintStream out;
@@ -67,6 +69,12 @@ final class NightlyCommand {
         String summary = NightlySummary.format(rows);
         AtomicFiles.writeString(tonightDir.resolve("summary.txt"), summary);
         AtomicFiles.writeJson(tonightDir.resolve("summary.json"), rows);
+        Path reportDir = options.reportsDir().resolve("nightly").resolve(date + "-" + commit);
+        ReportBuilder reports = new ReportBuilder(tonightDir, catalog.dir(), reportDir);
+        for (String name : experiments) {
+            reports.buildExperiment(name);
+        }
+        out.println("reports: " + reports.buildIndex());
         out.println();
         out.print(summary);
         if (Boolean.parseBoolean(props.getOrDefault("update.baselines", "false"))) {
