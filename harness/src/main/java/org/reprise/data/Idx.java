@@ -42,7 +42,7 @@ public final class Idx {
 
     private static int[] header(Path file, byte[] raw, int magic, int rank) {
         int headerBytes = 4 + 4 * rank;
-        if (raw.length < headerBytes) {
+        if (raw.length < 4) {
             throw new DataException(String.format(Locale.ROOT, "%s is truncated: %,d bytes, shorter than the %d-byte IDX header",
                     file, raw.length, headerBytes));
         }
@@ -52,6 +52,10 @@ public final class Idx {
             throw new DataException(String.format(Locale.ROOT, "%s starts with 0x%08X, expected the IDX magic number 0x%08X (%s):"
                     + " it is not an IDX %s file", file, found, magic, rank == 1 ? "1-D unsigned bytes" : "3-D unsigned bytes",
                     rank == 1 ? "label" : "image"));
+        }
+        if (raw.length < headerBytes) {
+            throw new DataException(String.format(Locale.ROOT, "%s is truncated: %,d bytes, shorter than the %d-byte IDX header",
+                    file, raw.length, headerBytes));
         }
         int[] dims = new int[rank];
         for (int i = 0; i < rank; i++) {
