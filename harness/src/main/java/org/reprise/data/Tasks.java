@@ -3,6 +3,7 @@ package org.reprise.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.reprise.manifest.DataSpec;
 import org.reprise.manifest.Defaults;
 import org.reprise.manifest.RunConfig;
 
@@ -38,11 +39,15 @@ public final class Tasks {
     }
 
     public static List<String> preflight(RunConfig config, DataStore store) {
+        return preflight(config.data(), store);
+    }
+
+    public static List<String> preflight(DataSpec data, DataStore store) {
         List<String> problems = new ArrayList<>();
         try {
-            switch (config.data().dataset()) {
-                case ENWIK8 -> Enwik8.require(config.data(), store, Enwik8.CANONICAL);
-                case CIFAR10 -> Cifar10.require(config.data(), store, Cifar10.CANONICAL);
+            switch (data.dataset()) {
+                case ENWIK8 -> Enwik8.require(data, store, Enwik8.CANONICAL);
+                case CIFAR10 -> Cifar10.require(data, store, Cifar10.CANONICAL);
                 case FASHION_MNIST -> problems.addAll(FashionMnist.problems(store, FashionMnist.CANONICAL));
                 case COPY, LISTOPS -> {
                     // generated: nothing to read
