@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.reprise.data.DataStore;
+import org.reprise.data.Downloads;
+import org.reprise.data.Tasks;
 import org.reprise.manifest.Defaults;
 import org.reprise.manifest.ExperimentCatalog;
 import org.reprise.manifest.ExperimentManifest;
@@ -100,6 +103,13 @@ public final class Main {
             return BAD_INPUT;
         } catch (PlanException e) {
             err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        List<String> dataProblems = plan.cells().stream().map(c -> c.config().data()).distinct()
+                .flatMap(d -> Tasks.preflight(d, new DataStore(options.dataDir(), Downloads.http())).stream()).distinct().toList();
+        if (!dataProblems.isEmpty()) {
+            dataProblems.forEach(p -> err.println("error: " + p));
+            err.println("nothing was run.");
             return BAD_INPUT;
         }
         out.println(manifest.title());

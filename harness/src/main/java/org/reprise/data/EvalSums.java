@@ -19,6 +19,14 @@ public record EvalSums(double crossEntropyNats, long scored, long correct) {
         return crossEntropyNats / scored;
     }
 
+    /**
+     * Mean cross-entropy per scored position in bits (bits per byte, or bits per dimension for
+     * images): nats ÷ ln 2. A model uniform over 256 byte values scores exactly 8.
+     */
+    public double meanBits() {
+        return meanNats() / Math.log(2);
+    }
+
     public double accuracy() {
         return (double) correct / scored;
     }

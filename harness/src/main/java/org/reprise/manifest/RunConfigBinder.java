@@ -52,6 +52,16 @@ final class RunConfigBinder {
             s.error("heads", heads + " must divide model.width (" + width + ")");
             return null;
         }
+        int imageBytes = data == null ? 0 : switch (data.dataset()) {
+            case CIFAR10 -> 32 * 32 * 3;
+            case FASHION_MNIST -> 28 * 28;
+            default -> 0;
+        };
+        if (length != null && imageBytes > 0 && length != imageBytes) {
+            s.error("sequence_length", length + " does not fit " + data.dataset().key() + ": each image is a sequence of "
+                    + imageBytes + " bytes");
+            return null;
+        }
         if (length != null && data != null && data.dataset() == DatasetKind.COPY && (length % 2 != 0 || length < 4)) {
             s.error("sequence_length", length + " does not fit the copy task 0w0w: expected an even length of at least 4");
             return null;
@@ -123,6 +133,9 @@ final class RunConfigBinder {
             s.error("epochs", "'" + data.dataset().key() + "' is generated, so it has no epochs: give training.steps");
             return null;
         }
+        if (steps == null && data != null) {
+            steps = epochSteps(s, epochs, data, batch != null ? batch : Defaults.BATCH_SIZE);
+        }
         if (steps == null) {
             return null;
         }
@@ -145,6 +158,18 @@ final class RunConfigBinder {
                 evalBatches != null ? evalBatches : Defaults.EVAL_BATCHES, checkpoint,
                 beta1 != null ? beta1 : Defaults.BETA1, beta2 != null ? beta2 : Defaults.BETA2,
                 epsilon != null ? epsilon : Defaults.EPSILON);
+    }
+
+    /** steps = ⌈epochs × training sequences ÷ batch⌉, or an error when the dataset cannot say how many it has. */
+    private static Long epochSteps(Section s, double epochs, DataSpec data, int batch) {
+        java.util.OptionalLong sequences = data.dataset().trainSequences(data);
+        if (sequences.isEmpty()) {
+            String why = data.dataset() == DatasetKind.ENWIK8 ? "trains on random windows"
+                    : "has a training set whose size is only known when its file is read (give data.train_examples)";
+            s.error("epochs", "'" + data.dataset().key() + "' " + why + ", so epochs cannot be turned into steps: give training.steps");
+            return null;
+        }
+        return Math.max(1L, (long) Math.ceil(epochs * sequences.getAsLong() / batch));
     }
 
     private static DataSpec bindData(Section s) {
