@@ -66,7 +66,7 @@ class ManifestValidationTest {
                 Arguments.of("unknown-attention-type.yaml", List.of(
                         "manifests/invalid/unknown-attention-type.yaml:10:23: original.model.attention.type: 'quadratic' is not one of dense")),
                 Arguments.of("unknown-dataset.yaml", List.of(
-                        "manifests/invalid/unknown-dataset.yaml:15:14: original.data.dataset: 'imagenet' is not one of copy")),
+                        "manifests/invalid/unknown-dataset.yaml:15:14: original.data.dataset: 'imagenet' is not one of copy, enwik8, cifar10, fashion-mnist, listops")),
                 Arguments.of("unstated-but-given.yaml", List.of(
                         "manifests/invalid/unstated-but-given.yaml:16:14: original.unstated: 'model.layers' is listed as not stated by the paper but original gives a value for it")),
                 Arguments.of("variant-name-not-plain.yaml", List.of(
