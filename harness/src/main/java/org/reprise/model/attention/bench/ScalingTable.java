@@ -34,13 +34,15 @@ final class ScalingTable {
             out.append(" | ").append(exponent(AttentionScalingBenchmark.fit(row.getValue(), FIT_FROM, FIT_TO, true)));
             out.append('\n');
         }
-        out.append(String.format(Locale.ROOT, "%nRSS peak (MB, whole child JVM):%n"));
+        out.append(String.format(Locale.ROOT, "%nRSS peak (MB, whole child JVM; * = above the %d MB target):%n",
+                AttentionScalingBenchmark.TARGET_BYTES >> 20));
         for (Map.Entry<String, Map<Integer, ScalingCell>> row : table.entrySet()) {
             out.append(String.format(Locale.ROOT, "%-8s", row.getKey()));
             for (int n : lengths) {
                 ScalingCell c = row.getValue().get(n);
                 out.append(String.format(Locale.ROOT, " | %8s", c == null || c.peakRssBytes() < 0 ? "-"
-                        : String.format(Locale.ROOT, "%.0f", c.peakRssBytes() / 1e6)));
+                        : String.format(Locale.ROOT, "%.0f%s", c.peakRssBytes() / 1e6,
+                                c.peakRssBytes() > AttentionScalingBenchmark.TARGET_BYTES ? "*" : "")));
             }
             out.append('\n');
         }
