@@ -1,20 +1,63 @@
 package org.reprise.manifest;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Attention patterns the harness can build; each declares the parameters its manifest entry may carry. */
+/**
+ * Attention patterns the harness can build; each declares the integer parameters and the text
+ * options (with their allowed values, the first being the default) its manifest entry may carry.
+ */
 public enum AttentionType implements Choice {
     /** Full causal attention, S_i = {j : j <= i} (Child et al. 2019 §4.1). */
-    DENSE(Set.of());
+    DENSE(Set.of(), Set.of(), Map.of()),
+    /**
+     * Sparse Transformer strided pattern (Child et al. 2019 §4.3): {@code stride} l; {@code window}
+     * official (l positions, the released code) or paper (l + 1); {@code integration} of the two parts (§5.1).
+     */
+    STRIDED(Set.of("stride"), Set.of("stride"),
+            Map.of("window", List.of("official", "paper"), "integration", Integration.KEYS)),
+    /**
+     * Sparse Transformer fixed pattern (Child et al. 2019 §4.3): {@code stride} l, summary width {@code c},
+     * {@code summary} official (last c of each sub-block) or paper (c + 1), {@code summary_groups} distinct
+     * sub-blocks over the heads (default: as many as fit), {@code integration} (§5.1).
+     */
+    FIXED(Set.of("stride", "c", "summary_groups"), Set.of("stride", "c"),
+            Map.of("summary", List.of("official", "paper"), "integration", Integration.KEYS));
 
-    private final Set<String> parameters;
+    /** How the two parts of a factorised pattern are combined (Child et al. 2019 §5.1). */
+    public static final class Integration {
+        public static final String MERGED = "merged";
+        public static final String MULTIHEAD = "multihead";
+        public static final String INTERLEAVED = "interleaved";
+        static final List<String> KEYS = List.of(MERGED, MULTIHEAD, INTERLEAVED);
 
-    AttentionType(Set<String> parameters) {
-        this.parameters = parameters;
+        private Integration() {
+        }
     }
 
-    /** Parameter names allowed under {@code attention:} besides {@code type}. */
+    private final Set<String> parameters;
+    private final Set<String> required;
+    private final Map<String, List<String>> options;
+
+    AttentionType(Set<String> parameters, Set<String> required, Map<String, List<String>> options) {
+        this.parameters = parameters;
+        this.required = required;
+        this.options = options;
+    }
+
+    /** Integer parameter names allowed under {@code attention:} besides {@code type}. */
     public Set<String> parameters() {
         return parameters;
+    }
+
+    /** Integer parameters that must be given. */
+    public Set<String> required() {
+        return required;
+    }
+
+    /** Text options allowed under {@code attention:}, each with its allowed values; the first is the default. */
+    public Map<String, List<String>> options() {
+        return options;
     }
 }

@@ -1,6 +1,7 @@
 package org.reprise.manifest;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,7 +43,8 @@ final class RunConfigBinder {
         Integer width = s.intValue("width", 1, 1 << 16);
         Double ff = s.number("ff_multiplier", 0, 64, true);
         Double dropout = s.number("dropout", 0, 0.99, false);
-        AttentionSpec attention = bindAttention(s.section("attention"));
+        Section attentionSection = s.section("attention");
+        AttentionSpec attention = bindAttention(attentionSection);
         Integer length = s.intValue("sequence_length", 2, 1 << 24);
         EmbeddingKind embedding = s.choice("embedding", EmbeddingKind.class);
         requireAll(s, layers, "layers", "a positive integer", heads, "heads", "a positive integer",
@@ -69,6 +71,9 @@ final class RunConfigBinder {
         if (layers == null || heads == null || width == null || length == null || attention == null) {
             return null;
         }
+        if (!checkAttention(attentionSection, attention, layers, heads, length)) {
+            return null;
+        }
         double ffMultiplier = ff != null ? ff : Defaults.FF_MULTIPLIER;
         if (Math.round(width * ffMultiplier) < 1) {
             s.error("ff_multiplier", ffMultiplier + " × model.width (" + width + ") leaves no feed-forward units");
@@ -90,16 +95,85 @@ final class RunConfigBinder {
             return null;
         }
         Map<String, Long> parameters = new LinkedHashMap<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        boolean complete = true;
         for (String key : s.keys()) {
             if (type.parameters().contains(key)) {
-                Long value = s.integer(key, 1, Long.MAX_VALUE);
+                Long value = s.integer(key, 1, Integer.MAX_VALUE);
                 if (value != null) {
                     parameters.put(key, value);
+                } else {
+                    complete = false;
+                }
+            } else if (type.options().containsKey(key)) {
+                String value = s.string(key);
+                List<String> allowed = type.options().get(key);
+                if (value != null && allowed.contains(value)) {
+                    options.put(key, value);
+                } else {
+                    complete = false;
+                    if (value != null) {
+                        s.error(key, "'" + value + "' is not one of " + String.join(", ", allowed)
+                                + Section.suggestion(value, allowed));
+                    }
                 }
             }
         }
+        for (String key : type.required()) {
+            if (!s.has(key)) {
+                s.missing(key, "a positive integer (required by attention type " + type.key() + ")");
+                complete = false;
+            }
+        }
+        for (Map.Entry<String, List<String>> option : type.options().entrySet()) {
+            options.putIfAbsent(option.getKey(), option.getValue().get(0));
+        }
         s.finish();
-        return new AttentionSpec(type, parameters);
+        return complete ? new AttentionSpec(type, parameters, options) : null;
+    }
+
+    /** Cross-field checks of the attention pattern against the model's sizes (Child et al. 2019 §4.3, §5.1). */
+    private static boolean checkAttention(Section s, AttentionSpec a, int layers, int heads, int length) {
+        if (a.type() != AttentionType.STRIDED && a.type() != AttentionType.FIXED) {
+            return true;
+        }
+        int stride = a.parameter("stride", 0);
+        if (length % stride != 0) {
+            s.error("stride", stride + " must divide model.sequence_length (" + length + ")");
+            return false;
+        }
+        if (a.type() == AttentionType.FIXED) {
+            int c = a.parameter("c", 0);
+            boolean paper = a.option("summary").equals("paper");
+            if (c > stride || (paper && c >= stride)) {
+                s.error("c", c + " must be " + (paper ? "less than" : "at most") + " model.attention.stride ("
+                        + stride + ")" + (paper ? ": the paper summary rule takes c + 1 positions per block" : ""));
+                return false;
+            }
+            if (!paper && stride % c != 0) {
+                s.error("c", c + " must divide model.attention.stride (" + stride + ")");
+                return false;
+            }
+            int maxGroups = paper ? (stride - 1) / c : stride / c;
+            int groups = a.parameter("summary_groups", maxGroups);
+            if (groups > maxGroups) {
+                s.error("summary_groups", groups + " is more than the " + maxGroups
+                        + " distinct sub-blocks of width " + c + " that fit in model.attention.stride (" + stride + ")");
+                return false;
+            }
+        }
+        String integration = a.option("integration");
+        if (integration.equals(AttentionType.Integration.MULTIHEAD) && heads % 2 != 0) {
+            s.error("integration", "multihead gives even heads the local part and odd heads the other: model.heads ("
+                    + heads + ") must be even");
+            return false;
+        }
+        if (integration.equals(AttentionType.Integration.INTERLEAVED) && layers < 2) {
+            s.error("integration", "interleaved alternates the two parts over layers: model.layers (" + layers
+                    + ") must be at least 2");
+            return false;
+        }
+        return true;
     }
 
     private static TrainSpec bindTraining(Section s, DataSpec data) {

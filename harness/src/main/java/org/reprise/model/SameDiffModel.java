@@ -1,5 +1,6 @@
 package org.reprise.model;
 
+import java.util.function.IntFunction;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.reprise.data.Batch;
 import org.reprise.data.EvalSums;
 import org.reprise.manifest.ModelSpec;
 import org.reprise.manifest.TrainSpec;
+import org.reprise.model.attention.Attention;
 import org.reprise.model.attention.Attentions;
 
 /** The SameDiff implementation of {@link TrainableModel}: a training and an evaluation graph over shared parameters. */
@@ -35,7 +37,8 @@ public final class SameDiffModel implements TrainableModel {
         this.batchSize = training.batchSize();
         this.type = type;
         this.params = ParameterSet.initialise(spec, vocab, initSeed, type);
-        var attention = Attentions.create(spec.attention());
+        IntFunction<Attention> attention =
+                layer -> Attentions.create(spec.attention(), layer);
         this.trainGraph = TransformerGraph.build(spec, vocab, batchSize, params, attention, spec.dropout(), type);
         this.evalGraph = spec.dropout() == 0 ? trainGraph
                 : TransformerGraph.build(spec, vocab, batchSize, params, attention, 0.0, type);

@@ -1,6 +1,7 @@
 package org.reprise.model;
 
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,9 +40,10 @@ final class TransformerGraph {
     }
 
     /**
+     * @param attention the attention of layer r (layers may differ: interleaved patterns, Child et al. §5.1)
      * @param dropout drop probability at residual adds; 0 builds no dropout ops (the evaluation graph)
      */
-    static SameDiff build(ModelSpec spec, int vocab, int batch, ParameterSet params, Attention attention,
+    static SameDiff build(ModelSpec spec, int vocab, int batch, ParameterSet params, IntFunction<Attention> attention,
                           double dropout, DataType type) {
         int t = spec.sequenceLength();
         int d = spec.width();
@@ -62,7 +64,7 @@ final class TransformerGraph {
         AttentionShape shape = new AttentionShape(batch, spec.heads(), t, spec.headWidth());
         for (int i = 0; i < spec.layers(); i++) {
             String h = "h" + i;
-            SDVariable a = attentionBlock(sd, h, layerNorm(sd, x, w, h + ".ln1"), w, attention, shape);
+            SDVariable a = attentionBlock(sd, h, layerNorm(sd, x, w, h + ".ln1"), w, attention.apply(i), shape);
             x = x.add(h + ".resid1", dropout(sd, a, dropout, rows, d, type));
             SDVariable m = mlpBlock(sd, h, layerNorm(sd, x, w, h + ".ln2"), w);
             x = x.add(h + ".resid2", dropout(sd, m, dropout, rows, d, type));

@@ -1,0 +1,133 @@
+package org.reprise.model.attention;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.reprise.model.attention.pattern.Component;
+import org.reprise.model.attention.pattern.FixedPattern;
+
+/**
+ * Fixed attention of Child et al. 2019 §4.3 (Fig. 3c) computed block by block, O(T·(l + w·T/l))
+ * with w = c (or c + 1) summary positions per block:
+ * <ul>
+ *   <li>A^(1), the own block: [B, H, nb, l, l] scores with a causal mask inside the block;</li>
+ *   <li>A^(2), the summary positions of earlier blocks: the w-wide sub-block of head h is sliced
+ *       from every block ([B, H, nb·w, Dh]) and each query scores against all of them
+ *       ([B, H, T, nb·w]), keeping key blocks before its own.</li>
+ * </ul>
+ * The merged head takes one softmax over both parts concatenated (summary positions inside the own
+ * block are already in A^(1)). The summary-only head scores its own block with the mask
+ * "j = i or j a summary position ≤ i" (see {@link FixedPattern}). No n×n matrix is formed.
+ */
+public final class FixedAttention implements Attention {
+    private final FixedPattern pattern;
+    private final HeadMap heads;
+
+    public FixedAttention(FixedPattern pattern) {
+        this(pattern, HeadMap.ALL);
+    }
+
+    FixedAttention(FixedPattern pattern, HeadMap heads) {
+        this.pattern = pattern;
+        this.heads = heads;
+    }
+
+    public FixedPattern pattern() {
+        return pattern;
+    }
+
+    @Override
+    public SDVariable attend(SameDiff sd, String scope, SDVariable q, SDVariable k, SDVariable v, AttentionShape s) {
+        int l = pattern.stride();
+        Blocks.requireDivides(l, s, "fixed");
+        int nb = s.length() / l;
+        int w = pattern.summaryWidth();
+        boolean summaryOnly = pattern.component() == Component.SUMMARY;
+        boolean summary = pattern.component() != Component.LOCAL;
+        double scale = 1.0 / Math.sqrt(s.headWidth());
+        SDVariable q5 = Blocks.split(sd, q, s, l);                                      // [B, H, nb, l, Dh]
+        SDVariable k5 = Blocks.split(sd, k, s, l);
+        SDVariable v5 = Blocks.split(sd, v, s, l);
+
+        SDVariable ownMask = summaryOnly
+                ? Blocks.mask(sd, scope + ".ownmask", summaryOwnBlockMask(s.heads(), l), q.dataType(), s.heads(), 1, l, l)
+                : Blocks.mask(sd, scope + ".ownmask", causalBlockMask(l), q.dataType(), l, l);
+        SDVariable ownScores = sd.mmul(q5, k5, false, true, false).mul(scale).add(ownMask); // [B, H, nb, l, l]
+        if (!summary) {
+            SDVariable weights = sd.nn.softmax(scope + ".weights", ownScores, -1);
+            return Blocks.merge(sd, sd.mmul(weights, v5), s);                           // [B, H, T, Dh]
+        }
+
+        SDVariable kSummary = summaryKeys(sd, k5, s, nb, w);                             // [B, H, nb·w, Dh]
+        SDVariable vSummary = summaryKeys(sd, v5, s, nb, w);                             // [B, H, nb·w, Dh]
+        SDVariable summaryScores = sd.reshape(sd.mmul(q, kSummary, false, true, false),  // [B, H, T, nb·w]
+                        s.batch(), s.heads(), nb, l, (long) nb * w)                      // [B, H, nb, l, nb·w]
+                .mul(scale)
+                .add(Blocks.mask(sd, scope + ".summarymask", earlierBlocksMask(nb, w), q.dataType(), nb, 1, (long) nb * w));
+
+        SDVariable scores = sd.concat(4, ownScores, summaryScores);                      // [B, H, nb, l, l + nb·w]
+        SDVariable weights = sd.nn.softmax(scope + ".weights", scores, -1);
+        long[] shape = {s.batch(), s.heads(), nb, l, l + (long) nb * w};
+        SDVariable wOwn = Blocks.lastAxis(sd, weights, shape, 0, l);                    // [B, H, nb, l, l]
+        SDVariable wSummary = sd.reshape(Blocks.lastAxis(sd, weights, shape, l, nb * w),
+                s.batch(), s.heads(), s.length(), (long) nb * w);                        // [B, H, T, nb·w]
+        return Blocks.merge(sd, sd.mmul(wOwn, v5), s).add(sd.mmul(wSummary, vSummary)); // [B, H, T, Dh]
+    }
+
+    /** The summary sub-block of each head, sliced from every block: [B, H, nb, l, Dh] → [B, H, nb·w, Dh]. */
+    private SDVariable summaryKeys(SameDiff sd, SDVariable blocks, AttentionShape s, int nb, int w) {
+        List<SDVariable> perHead = new ArrayList<>();
+        boolean shared = true;
+        for (int g = 0; g < s.heads(); g++) {
+            shared &= pattern.summaryStart(heads.head(g)) == pattern.summaryStart(heads.head(0));
+        }
+        if (shared) {
+            perHead.add(sd.slice(blocks, new int[] {0, 0, 0, pattern.summaryStart(heads.head(0)), 0},
+                    s.batch(), s.heads(), nb, w, s.headWidth()));                        // [B, H, nb, w, Dh]
+        } else {
+            for (int g = 0; g < s.heads(); g++) {
+                perHead.add(sd.slice(blocks, new int[] {0, g, 0, pattern.summaryStart(heads.head(g)), 0},
+                        s.batch(), 1, nb, w, s.headWidth()));                            // [B, 1, nb, w, Dh]
+            }
+        }
+        SDVariable all = perHead.size() == 1 ? perHead.get(0) : sd.concat(1, perHead.toArray(new SDVariable[0]));
+        return sd.reshape(all, s.batch(), s.heads(), (long) nb * w, s.headWidth());
+    }
+
+    private static boolean[] causalBlockMask(int l) {
+        boolean[] allowed = new boolean[l * l];
+        for (int p = 0; p < l; p++) {
+            for (int m = 0; m <= p; m++) {
+                allowed[p * l + m] = true;
+            }
+        }
+        return allowed;
+    }
+
+    /** [H, 1, l, l]: within its own block a summary-only head sees itself and summary positions ≤ i. */
+    private boolean[] summaryOwnBlockMask(int h, int l) {
+        int w = pattern.summaryWidth();
+        boolean[] allowed = new boolean[h * l * l];
+        for (int g = 0; g < h; g++) {
+            int start = pattern.summaryStart(heads.head(g));
+            for (int p = 0; p < l; p++) {
+                for (int m = 0; m <= p; m++) {
+                    allowed[(g * l + p) * l + m] = m == p || (m >= start && m < start + w);
+                }
+            }
+        }
+        return allowed;
+    }
+
+    /** [nb, 1, nb·w]: summary keys of block k are visible to queries of block b when k &lt; b. */
+    private static boolean[] earlierBlocksMask(int nb, int w) {
+        boolean[] allowed = new boolean[nb * nb * w];
+        for (int b = 0; b < nb; b++) {
+            for (int key = 0; key < nb * w; key++) {
+                allowed[b * nb * w + key] = key / w < b;
+            }
+        }
+        return allowed;
+    }
+}

@@ -1,0 +1,127 @@
+package org.reprise.model.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprise.manifest.AttentionSpec;
+import org.reprise.manifest.AttentionType;
+import org.reprise.manifest.ManifestError;
+import org.reprise.manifest.ManifestException;
+import org.reprise.manifest.ManifestLoader;
+import org.reprise.model.attention.pattern.FixedPattern;
+import org.reprise.model.attention.pattern.HeadSplitPattern;
+import org.reprise.model.attention.pattern.StridedPattern;
+
+/**
+ * Manifests name the sparse patterns with their parameters and options; cross-field checks name the
+ * key, the value and what is expected. Built on experiments/copy-task.yaml (lengths 1024, 256, 32; 4 heads).
+ */
+class AttentionManifestTest {
+    private static final Path COPY_TASK = Path.of("..", "experiments", "copy-task.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bindsStridedWithDefaultOptions() throws IOException {
+        AttentionSpec spec = load("{type: strided, stride: 16}");
+
+        assertThat(spec.type()).isEqualTo(AttentionType.STRIDED);
+        assertThat(spec.parameters()).isEqualTo(Map.of("stride", 16L));
+        assertThat(spec.options()).isEqualTo(Map.of("window", "official", "integration", "merged"));
+        assertThat(Attentions.pattern(spec, 0)).isEqualTo(
+                new StridedPattern(16, StridedPattern.WindowRule.OFFICIAL, org.reprise.model.attention.pattern.Component.MERGED));
+    }
+
+    @Test
+    void bindsFixedPaperRuleAndMultiHead() throws IOException {
+        AttentionSpec spec = load("{type: fixed, stride: 16, c: 4, summary: paper, integration: multihead}");
+
+        assertThat(Attentions.pattern(spec, 0)).isInstanceOf(HeadSplitPattern.class);
+        assertThat(((HeadSplitPattern) Attentions.pattern(spec, 0)).odd())
+                .isEqualTo(new FixedPattern(16, 4, FixedPattern.SummaryRule.PAPER, 3,
+                        org.reprise.model.attention.pattern.Component.SUMMARY));
+    }
+
+    @Test
+    void interleavedAlternatesThePartsOverLayers() throws IOException {
+        String attention = "{type: strided, stride: 16, integration: interleaved}";
+        AttentionSpec spec = ManifestLoader.load(write(attention).resolveSibling(twoLayers(attention)), "copy-task.yaml")
+                .original().config().model().attention();
+
+        assertThat(((StridedPattern) Attentions.pattern(spec, 0)).component())
+                .isEqualTo(org.reprise.model.attention.pattern.Component.LOCAL);
+        assertThat(((StridedPattern) Attentions.pattern(spec, 3)).component())
+                .isEqualTo(org.reprise.model.attention.pattern.Component.SUMMARY);
+    }
+
+    @Test
+    void rejectsInterleavingWithOneLayer() throws IOException {
+        List<String> errors = errors("{type: strided, stride: 16, integration: interleaved}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith("model.attention.integration: interleaved alternates the two parts "
+                + "over layers: model.layers (1) must be at least 2"));
+    }
+
+    @Test
+    void rejectsAStrideThatDoesNotDivideTheSequenceLength() throws IOException {
+        List<String> errors = errors("{type: strided, stride: 100}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith("model.attention.stride: 100 must divide model.sequence_length (1024)"));
+    }
+
+    @Test
+    void rejectsCLargerThanTheStride() throws IOException {
+        List<String> errors = errors("{type: fixed, stride: 8, c: 16}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith("model.attention.c: 16 must be at most model.attention.stride (8)"));
+    }
+
+    @Test
+    void rejectsAMissingStrideAndAnUnknownOption() throws IOException {
+        List<String> errors = errors("{type: strided, window: papper}");
+
+        assertThat(errors).anyMatch(e -> e.contains("model.attention.stride: missing; expected a positive integer"));
+        assertThat(errors).anyMatch(e -> e.contains("model.attention.window: 'papper' is not one of official, paper"));
+    }
+
+    @Test
+    void rejectsMoreSummaryGroupsThanFit() throws IOException {
+        List<String> errors = errors("{type: fixed, stride: 16, c: 4, summary_groups: 5}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith(
+                "model.attention.summary_groups: 5 is more than the 4 distinct sub-blocks of width 4 that fit in model.attention.stride (16)"));
+    }
+
+    private AttentionSpec load(String attention) throws IOException {
+        return ManifestLoader.load(write(attention), "copy-task.yaml").original().config().model().attention();
+    }
+
+    private List<String> errors(String attention) throws IOException {
+        Path file = write(attention);
+        ManifestException e = catchThrowableOfType(() -> ManifestLoader.load(file, "copy-task.yaml"), ManifestException.class);
+        assertThat(e).as("the manifest is rejected").isNotNull();
+        return e.errors().stream().map(ManifestError::format).toList();
+    }
+
+    private String twoLayers(String attention) throws IOException {
+        String text = Files.readString(write(attention)).replace("    layers: 1\n", "    layers: 2\n");
+        Files.createDirectories(dir.resolve("two-layers"));
+        Files.writeString(dir.resolve("two-layers").resolve("copy-task.yaml"), text);
+        return "two-layers/copy-task.yaml";
+    }
+
+    private Path write(String attention) throws IOException {
+        String text = Files.readString(COPY_TASK).replace("attention: {type: dense}", "attention: " + attention);
+        Path file = dir.resolve("copy-task.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+}

@@ -1,0 +1,163 @@
+package org.reprise.model.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.reprise.model.attention.pattern.AttentionPattern;
+import org.reprise.model.attention.pattern.Component;
+import org.reprise.model.attention.pattern.DensePattern;
+import org.reprise.model.attention.pattern.FixedPattern;
+import org.reprise.model.attention.pattern.FixedPattern.SummaryRule;
+import org.reprise.model.attention.pattern.HeadSplitPattern;
+import org.reprise.model.attention.pattern.StridedPattern;
+import org.reprise.model.attention.pattern.StridedPattern.WindowRule;
+
+/**
+ * Every S_i of every pattern equals the paper's set, written here independently as set-builder
+ * loops over the formulas of Child et al. 2019 §4.2–4.3 (with the rules chosen in paper-facts §6).
+ */
+class PatternDefinitionTest {
+    private static final int N = 300;
+
+    @Test
+    void denseIsEveryEarlierPosition() {
+        for (int i = 0; i < N; i++) {
+            TreeSet<Integer> expected = new TreeSet<>();
+            for (int j = 0; j <= i; j++) {
+                expected.add(j);
+            }
+            assertThat(new DensePattern().keys(0, i, N)).as("S_%d", i).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void stridedMatchesTheFormulaForBothWindowRules() {
+        for (int l : new int[] {1, 4, 7, 16, 17}) {
+            for (WindowRule rule : WindowRule.values()) {
+                int window = rule == WindowRule.OFFICIAL ? l : l + 1; // {i−l+1..i} or {max(0,i−l)..i}
+                for (int i = 0; i < N; i++) {
+                    TreeSet<Integer> local = new TreeSet<>();
+                    for (int j = Math.max(0, i - window + 1); j <= i; j++) {
+                        local.add(j);
+                    }
+                    TreeSet<Integer> columns = new TreeSet<>();
+                    for (int j = i; j >= 0; j -= l) {
+                        columns.add(j);
+                    }
+                    TreeSet<Integer> merged = new TreeSet<>(local);
+                    merged.addAll(columns);
+                    assertSet(new StridedPattern(l, rule, Component.LOCAL), 0, i, local, "strided local l=" + l + " " + rule);
+                    assertSet(new StridedPattern(l, rule, Component.SUMMARY), 0, i, columns, "strided columns l=" + l);
+                    assertSet(new StridedPattern(l, rule, Component.MERGED), 0, i, merged, "strided merged l=" + l + " " + rule);
+                }
+            }
+        }
+    }
+
+    @Test
+    void officialStridedWindowHasExactlyLPositionsAndThePaperOneLPlusOne() {
+        int l = 16;
+        int i = 100;
+
+        long official = new StridedPattern(l, WindowRule.OFFICIAL, Component.LOCAL).keys(0, i, N).size();
+        long paper = new StridedPattern(l, WindowRule.PAPER, Component.LOCAL).keys(0, i, N).size();
+
+        assertThat(official).isEqualTo(l);
+        assertThat(paper).isEqualTo(l + 1);
+    }
+
+    @Test
+    void fixedMatchesTheFormulaWithDistinctSubBlocksPerHead() {
+        int[][] strideAndC = {{8, 2}, {16, 4}, {16, 16}, {12, 3}, {32, 8}};
+        for (int[] lc : strideAndC) {
+            int l = lc[0];
+            int c = lc[1];
+            for (SummaryRule rule : SummaryRule.values()) {
+                int maxGroups = rule == SummaryRule.OFFICIAL ? l / c : (l - 1) / c;
+                if (maxGroups < 1) {
+                    continue;
+                }
+                for (int head = 0; head < 5; head++) {
+                    int s = head % maxGroups;
+                    // official: offsets l−(s+1)c .. l−sc−1; paper: one more position before them
+                    int first = l - (s + 1) * c - (rule == SummaryRule.PAPER ? 1 : 0);
+                    int last = l - s * c - 1;
+                    for (int i = 0; i < N; i++) {
+                        TreeSet<Integer> local = new TreeSet<>();
+                        for (int j = (i / l) * l; j <= i; j++) {
+                            local.add(j);
+                        }
+                        TreeSet<Integer> summary = new TreeSet<>();
+                        for (int block = 0; block * l <= i; block++) {
+                            for (int offset = first; offset <= last; offset++) {
+                                if (block * l + offset <= i) {
+                                    summary.add(block * l + offset);
+                                }
+                            }
+                        }
+                        TreeSet<Integer> merged = new TreeSet<>(local);
+                        merged.addAll(summary);
+                        TreeSet<Integer> summaryHead = new TreeSet<>(summary);
+                        summaryHead.add(i);
+                        String what = "fixed l=" + l + " c=" + c + " " + rule + " head " + head;
+                        assertSet(FixedPattern.of(l, c, rule, Component.LOCAL), head, i, local, what);
+                        assertSet(FixedPattern.of(l, c, rule, Component.SUMMARY), head, i, summaryHead, what);
+                        assertSet(FixedPattern.of(l, c, rule, Component.MERGED), head, i, merged, what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void paperSummaryRuleReproducesThe120To128Example() {
+        // "stride 128 and c = 8: all future positions after 128 can attend to 120–128" (1-indexed)
+        FixedPattern paper = FixedPattern.of(128, 8, SummaryRule.PAPER, Component.MERGED);
+        FixedPattern official = FixedPattern.of(128, 8, SummaryRule.OFFICIAL, Component.MERGED);
+
+        List<Integer> earlierBlock = paper.keys(0, 200, 400).stream().filter(j -> j < 128).toList();
+        List<Integer> earlierOfficial = official.keys(0, 200, 400).stream().filter(j -> j < 128).toList();
+
+        assertThat(earlierBlock).containsExactly(119, 120, 121, 122, 123, 124, 125, 126, 127);
+        assertThat(earlierOfficial).containsExactly(120, 121, 122, 123, 124, 125, 126, 127);
+    }
+
+    @Test
+    void headsUseDistinctSubBlocksCountingDownFromTheBlockEnd() {
+        FixedPattern pattern = FixedPattern.of(128, 32, SummaryRule.OFFICIAL, Component.MERGED);
+
+        assertThat(pattern.summaryStart(0)).isEqualTo(96);
+        assertThat(pattern.summaryStart(1)).isEqualTo(64);
+        assertThat(pattern.summaryStart(3)).isEqualTo(0);
+        assertThat(pattern.summaryStart(4)).isEqualTo(96);
+    }
+
+    @Test
+    void multiHeadSplitGivesEvenHeadsTheLocalPartAndOddHeadsTheColumns() {
+        StridedPattern local = new StridedPattern(8, WindowRule.OFFICIAL, Component.LOCAL);
+        StridedPattern columns = new StridedPattern(8, WindowRule.OFFICIAL, Component.SUMMARY);
+        HeadSplitPattern split = new HeadSplitPattern(local, columns);
+
+        for (int i = 0; i < 64; i++) {
+            assertThat(split.keys(0, i, 64)).isEqualTo(local.keys(0, i, 64));
+            assertThat(split.keys(3, i, 64)).isEqualTo(columns.keys(0, i, 64));
+        }
+    }
+
+    @Test
+    void sparseSetsGrowLikeTheSquareRootWhenTheStrideDoes() {
+        // §4.2: |A_i| ∝ √n for l ≈ √n; the largest strided set at n = 256, l = 16 has ≤ 2·16 keys
+        StridedPattern strided = new StridedPattern(16, WindowRule.OFFICIAL, Component.MERGED);
+        int largest = 0;
+        for (int i = 0; i < 256; i++) {
+            largest = Math.max(largest, strided.keys(0, i, 256).size());
+        }
+        assertThat(largest).isEqualTo(16 + 15);
+    }
+
+    private static void assertSet(AttentionPattern pattern, int head, int i, TreeSet<Integer> expected, String what) {
+        assertThat(pattern.keys(head, i, N)).as("%s: S_%d", what, i).containsExactlyElementsOf(expected);
+    }
+}
