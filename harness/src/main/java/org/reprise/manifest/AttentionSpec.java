@@ -13,8 +13,9 @@ import java.util.TreeMap;
 public record AttentionSpec(AttentionType type, Map<String, Long> parameters,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> options) {
     public AttentionSpec {
-        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
-        options = Collections.unmodifiableMap(new TreeMap<>(options));
+        // records written before a pattern had options (and dense ones, which omit them) read back as null
+        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
+        options = Collections.unmodifiableMap(new TreeMap<>(options == null ? Map.of() : options));
     }
 
     public AttentionSpec(AttentionType type, Map<String, Long> parameters) {

@@ -2,12 +2,13 @@ package org.reprise.model.attention;
 
 import org.reprise.manifest.AttentionSpec;
 import org.reprise.manifest.AttentionType.Integration;
-import org.reprise.model.attention.pattern.AttentionPattern;
-import org.reprise.model.attention.pattern.Component;
-import org.reprise.model.attention.pattern.DensePattern;
-import org.reprise.model.attention.pattern.FixedPattern;
-import org.reprise.model.attention.pattern.HeadSplitPattern;
-import org.reprise.model.attention.pattern.StridedPattern;
+import org.reprise.pattern.AttentionPattern;
+import org.reprise.pattern.Component;
+import org.reprise.pattern.DensePattern;
+import org.reprise.pattern.FixedPattern;
+import org.reprise.pattern.HeadSplitPattern;
+import org.reprise.pattern.Patterns;
+import org.reprise.pattern.StridedPattern;
 
 /**
  * Creates the {@link Attention} a manifest names for one layer, and the pattern it computes. The
@@ -25,7 +26,7 @@ public final class Attentions {
                 case Integration.MULTIHEAD -> new HeadSplitAttention(
                         component(spec, Component.LOCAL, new HeadMap(0, 2)),
                         component(spec, Component.SUMMARY, new HeadMap(1, 2)));
-                case Integration.INTERLEAVED -> component(spec, interleaved(layer), HeadMap.ALL);
+                case Integration.INTERLEAVED -> component(spec, Patterns.interleaved(layer), HeadMap.ALL);
                 default -> component(spec, Component.MERGED, HeadMap.ALL);
             };
         };
@@ -33,38 +34,13 @@ public final class Attentions {
 
     /** The pattern layer {@code layer} computes (what tests compare against and reports draw). */
     public static AttentionPattern pattern(AttentionSpec spec, int layer) {
-        return switch (spec.type()) {
-            case DENSE -> new DensePattern();
-            case STRIDED, FIXED -> switch (spec.option("integration")) {
-                case Integration.MULTIHEAD -> new HeadSplitPattern(
-                        pattern(spec, Component.LOCAL), pattern(spec, Component.SUMMARY));
-                case Integration.INTERLEAVED -> pattern(spec, interleaved(layer));
-                default -> pattern(spec, Component.MERGED);
-            };
-        };
-    }
-
-    private static Component interleaved(int layer) {
-        return layer % 2 == 0 ? Component.LOCAL : Component.SUMMARY;
-    }
-
-    private static AttentionPattern pattern(AttentionSpec spec, Component component) {
-        int stride = spec.parameter("stride", 0);
-        if (spec.type() == org.reprise.manifest.AttentionType.STRIDED) {
-            return new StridedPattern(stride, StridedPattern.WindowRule.valueOf(upper(spec.option("window"))), component);
-        }
-        int c = spec.parameter("c", 0);
-        FixedPattern.SummaryRule rule = FixedPattern.SummaryRule.valueOf(upper(spec.option("summary")));
-        return new FixedPattern(stride, c, rule, spec.parameter("summary_groups", rule.maxGroups(stride, c)), component);
+        return Patterns.of(spec, layer);
     }
 
     private static Attention component(AttentionSpec spec, Component component, HeadMap heads) {
-        AttentionPattern p = pattern(spec, component);
+        AttentionPattern p = Patterns.of(spec, component);
         return p instanceof StridedPattern strided ? new StridedAttention(strided)
                 : new FixedAttention((FixedPattern) p, heads);
     }
 
-    private static String upper(String key) {
-        return key.toUpperCase(java.util.Locale.ROOT);
-    }
 }

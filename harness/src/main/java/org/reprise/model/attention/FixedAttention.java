@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.reprise.model.attention.pattern.Component;
-import org.reprise.model.attention.pattern.FixedPattern;
+import org.reprise.pattern.Component;
+import org.reprise.pattern.FixedPattern;
 
 /**
  * Fixed attention of Child et al. 2019 §4.3 (Fig. 3c) computed block by block, O(T·(l + w·T/l))

@@ -2,7 +2,7 @@ package org.reprise.model.attention;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.reprise.model.attention.pattern.AttentionPattern;
+import org.reprise.pattern.AttentionPattern;
 
 /**
  * Reference only: dense attention with the pattern as an additive [H, T, T] mask. It costs exactly

@@ -2,8 +2,8 @@ package org.reprise.model.attention;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.reprise.model.attention.pattern.Component;
-import org.reprise.model.attention.pattern.StridedPattern;
+import org.reprise.pattern.Component;
+import org.reprise.pattern.StridedPattern;
 
 /**
  * Strided attention of Child et al. 2019 §4.3 (Fig. 3b) computed block by block, O(T·(l + T/l)):

@@ -1,14 +1,15 @@
 package org.reprise.report.figures;
 
 import org.reprise.manifest.AttentionSpec;
+import org.reprise.pattern.Patterns;
 
 /**
  * Which positions each query may attend to, as in Figure 3 of Child et al. (2019): entry
  * [i][j] is true when output position i reads input position j. Drawn from the pattern's
  * definition, not from a model, so a report can show it without ND4J.
  *
- * <p>To add a pattern, add its case here; the switch has no default, so a new
- * {@link org.reprise.manifest.AttentionType} does not compile until it is drawn.
+ * <p>The definitions live in {@link org.reprise.pattern}, pure Java shared with the model (which
+ * is tested against them), so a new pattern is drawn as soon as it is defined there.
  */
 public final class AttentionPatterns {
     private AttentionPatterns() {
@@ -19,14 +20,7 @@ public final class AttentionPatterns {
         if (n < 1) {
             throw new IllegalArgumentException("connectivity needs a length of at least 1, got " + n);
         }
-        boolean[][] mask = new boolean[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                mask[i][j] = switch (spec.type()) {
-                    case DENSE -> j <= i; // S_i = {j : j <= i}, §4.1
-                };
-            }
-        }
-        return mask;
+        // what head 0 of the first layer reads; the interleaved and multi-head integrations differ by layer/head
+        return Patterns.of(spec, 0).mask(0, n);
     }
 }

@@ -15,9 +15,9 @@ import org.reprise.manifest.AttentionType;
 import org.reprise.manifest.ManifestError;
 import org.reprise.manifest.ManifestException;
 import org.reprise.manifest.ManifestLoader;
-import org.reprise.model.attention.pattern.FixedPattern;
-import org.reprise.model.attention.pattern.HeadSplitPattern;
-import org.reprise.model.attention.pattern.StridedPattern;
+import org.reprise.pattern.FixedPattern;
+import org.reprise.pattern.HeadSplitPattern;
+import org.reprise.pattern.StridedPattern;
 
 /**
  * Manifests name the sparse patterns with their parameters and options; cross-field checks name the
@@ -37,7 +37,7 @@ class AttentionManifestTest {
         assertThat(spec.parameters()).isEqualTo(Map.of("stride", 16L));
         assertThat(spec.options()).isEqualTo(Map.of("window", "official", "integration", "merged"));
         assertThat(Attentions.pattern(spec, 0)).isEqualTo(
-                new StridedPattern(16, StridedPattern.WindowRule.OFFICIAL, org.reprise.model.attention.pattern.Component.MERGED));
+                new StridedPattern(16, StridedPattern.WindowRule.OFFICIAL, org.reprise.pattern.Component.MERGED));
     }
 
     @Test
@@ -47,7 +47,7 @@ class AttentionManifestTest {
         assertThat(Attentions.pattern(spec, 0)).isInstanceOf(HeadSplitPattern.class);
         assertThat(((HeadSplitPattern) Attentions.pattern(spec, 0)).odd())
                 .isEqualTo(new FixedPattern(16, 4, FixedPattern.SummaryRule.PAPER, 3,
-                        org.reprise.model.attention.pattern.Component.SUMMARY));
+                        org.reprise.pattern.Component.SUMMARY));
     }
 
     @Test
@@ -57,9 +57,9 @@ class AttentionManifestTest {
                 .original().config().model().attention();
 
         assertThat(((StridedPattern) Attentions.pattern(spec, 0)).component())
-                .isEqualTo(org.reprise.model.attention.pattern.Component.LOCAL);
+                .isEqualTo(org.reprise.pattern.Component.LOCAL);
         assertThat(((StridedPattern) Attentions.pattern(spec, 3)).component())
-                .isEqualTo(org.reprise.model.attention.pattern.Component.SUMMARY);
+                .isEqualTo(org.reprise.pattern.Component.SUMMARY);
     }
 
     @Test

@@ -10,13 +10,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.reprise.model.Engine;
-import org.reprise.model.attention.pattern.AttentionPattern;
-import org.reprise.model.attention.pattern.Component;
-import org.reprise.model.attention.pattern.FixedPattern;
-import org.reprise.model.attention.pattern.FixedPattern.SummaryRule;
-import org.reprise.model.attention.pattern.HeadSplitPattern;
-import org.reprise.model.attention.pattern.StridedPattern;
-import org.reprise.model.attention.pattern.StridedPattern.WindowRule;
+import org.reprise.pattern.AttentionPattern;
+import org.reprise.pattern.Component;
+import org.reprise.pattern.FixedPattern;
+import org.reprise.pattern.FixedPattern.SummaryRule;
+import org.reprise.pattern.HeadSplitPattern;
+import org.reprise.pattern.StridedPattern;
+import org.reprise.pattern.StridedPattern.WindowRule;
 
 /**
  * The block-sparse attentions equal dense attention masked with the same pattern (STYLE #15):

@@ -11,11 +11,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.reprise.model.Engine;
-import org.reprise.model.attention.pattern.Component;
-import org.reprise.model.attention.pattern.FixedPattern;
-import org.reprise.model.attention.pattern.FixedPattern.SummaryRule;
-import org.reprise.model.attention.pattern.StridedPattern;
-import org.reprise.model.attention.pattern.StridedPattern.WindowRule;
+import org.reprise.pattern.Component;
+import org.reprise.pattern.FixedPattern;
+import org.reprise.pattern.FixedPattern.SummaryRule;
+import org.reprise.pattern.StridedPattern;
+import org.reprise.pattern.StridedPattern.WindowRule;
 
 /** Changing q, k, v after position i leaves the efficient attention's outputs at positions ≤ i unchanged. */
 class CausalityTest {

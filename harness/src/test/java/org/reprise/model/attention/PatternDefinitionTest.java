@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.reprise.model.attention.pattern.AttentionPattern;
-import org.reprise.model.attention.pattern.Component;
-import org.reprise.model.attention.pattern.DensePattern;
-import org.reprise.model.attention.pattern.FixedPattern;
-import org.reprise.model.attention.pattern.FixedPattern.SummaryRule;
-import org.reprise.model.attention.pattern.HeadSplitPattern;
-import org.reprise.model.attention.pattern.StridedPattern;
-import org.reprise.model.attention.pattern.StridedPattern.WindowRule;
+import org.reprise.pattern.AttentionPattern;
+import org.reprise.pattern.Component;
+import org.reprise.pattern.DensePattern;
+import org.reprise.pattern.FixedPattern;
+import org.reprise.pattern.FixedPattern.SummaryRule;
+import org.reprise.pattern.HeadSplitPattern;
+import org.reprise.pattern.StridedPattern;
+import org.reprise.pattern.StridedPattern.WindowRule;
 
 /**
  * Every S_i of every pattern equals the paper's set, written here independently as set-builder

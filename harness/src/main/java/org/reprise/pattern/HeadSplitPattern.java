@@ -1,4 +1,4 @@
-package org.reprise.model.attention.pattern;
+package org.reprise.pattern;
 
 /**
  * The "multi-head" integration of Child et al. 2019 §5.1 (Eq. 8 with separate patterns): head h

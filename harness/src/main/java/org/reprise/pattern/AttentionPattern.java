@@ -1,4 +1,4 @@
-package org.reprise.model.attention.pattern;
+package org.reprise.pattern;
 
 import java.util.ArrayList;
 import java.util.List;

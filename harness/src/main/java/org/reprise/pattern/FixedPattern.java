@@ -1,4 +1,4 @@
-package org.reprise.model.attention.pattern;
+package org.reprise.pattern;
 
 /**
  * The fixed pattern of Child et al. 2019 §4.3 (Fig. 3c), stride l and summary width c:

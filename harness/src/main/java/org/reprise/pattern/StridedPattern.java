@@ -1,4 +1,4 @@
-package org.reprise.model.attention.pattern;
+package org.reprise.pattern;
 
 /**
  * The strided pattern of Child et al. 2019 §4.3 (Fig. 3b), stride l:

@@ -1,4 +1,4 @@
-package org.reprise.model.attention.pattern;
+package org.reprise.pattern;
 
 /**
  * Which part of a factorised pattern a head uses (Child et al. 2019 §4.2, §5.1): A^(1) (the local

@@ -1,4 +1,4 @@
-package org.reprise.model.attention.pattern;
+package org.reprise.pattern;
 
 /** Full causal attention, S_i = {j : j ≤ i} (Child et al. 2019 §4.1). */
 public record DensePattern() implements AttentionPattern {
