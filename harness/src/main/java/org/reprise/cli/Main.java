@@ -109,6 +109,12 @@ public final class Main {
                 .flatMap(d -> Tasks.preflight(d, new DataStore(options.dataDir(), Downloads.http())).stream()).distinct().toList();
         if (!dataProblems.isEmpty()) {
             dataProblems.forEach(p -> err.println("error: " + p));
+            List<String> offline = manifest.variants().values().stream()
+                    .filter(v -> Tasks.preflight(v.config().data(), new DataStore(options.dataDir(), Downloads.offline())).isEmpty())
+                    .map(v -> v.name()).toList();
+            err.println(offline.isEmpty() ? "no variant of " + manifest.name() + " runs with the data on this machine."
+                    : "variants that run with the data on this machine: " + String.join(", ", offline)
+                            + " (e.g. mvn exec:java -Dexp=" + manifest.name() + " -Dvariant=" + offline.get(0) + ")");
             err.println("nothing was run.");
             return BAD_INPUT;
         }

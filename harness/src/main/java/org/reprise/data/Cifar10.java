@@ -137,10 +137,10 @@ public final class Cifar10 {
     }
 
     private static Path requireSample(DataSpec spec, DataStore store) {
-        Path path = store.dir().resolve(spec.options().get("file")).normalize();
+        Path path = store.resolveNamed(spec.options().get("file"));
         if (!Files.isRegularFile(path)) {
             throw new DataException("data.file: " + path + " does not exist. It should be a CIFAR-10 binary batch file (relative"
-                    + " paths are read from the data directory " + store.dir() + ", set with -Ddata.dir), such as"
+                    + " paths are read from the data directory " + store.dir() + ", set with -Ddata.dir, then from the project's shared/data folder), such as"
                     + " cifar10/data_batch_1_first200.bin from the project's shared/data folder");
         }
         String known = KNOWN_SAMPLES.get(size(path));

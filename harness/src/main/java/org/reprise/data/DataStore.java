@@ -31,6 +31,32 @@ public final class DataStore {
         return dir;
     }
 
+    /**
+     * The project's read-only shared data folder ({@code <repository>/../shared/data}), where the
+     * project's machines keep real pieces of enwik8 and CIFAR-10 for offline runs; empty elsewhere.
+     */
+    public static List<Path> sharedFolders() {
+        String root = System.getProperty("reprise.root");
+        if (root == null) {
+            return List.of();
+        }
+        Path shared = Path.of(root).resolve("../shared/data").normalize();
+        return Files.isDirectory(shared) ? List.of(shared) : List.of();
+    }
+
+    /**
+     * A file named relative to the data directory ({@code data.file} in a manifest): the data
+     * directory's copy if there is one, else the shared folder's, else the data-directory path
+     * (which does not exist, for the caller's error message).
+     */
+    public Path resolveNamed(String name) {
+        Path own = dir.resolve(name).normalize();
+        if (Files.isRegularFile(own)) {
+            return own;
+        }
+        return sharedFolders().stream().map(f -> f.resolve(name).normalize()).filter(Files::isRegularFile).findFirst().orElse(own);
+    }
+
     /** Where {@code file} lives in this data directory (whether or not it is there). */
     public Path home(DataFile file) {
         return dir.resolve(file.name());

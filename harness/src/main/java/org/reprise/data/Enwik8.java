@@ -95,10 +95,10 @@ public final class Enwik8 {
 
     /** A prefix file named by {@code data.file} (relative to the data directory), checked against what is known of enwik8. */
     static Path requirePrefix(DataStore store, String name) {
-        Path file = store.dir().resolve(name).normalize();
+        Path file = store.resolveNamed(name);
         if (!Files.isRegularFile(file)) {
             throw new DataException("data.file: " + file + " does not exist. It should be a prefix of enwik8 (relative paths are"
-                    + " read from the data directory " + store.dir() + ", set with -Ddata.dir), such as"
+                    + " read from the data directory " + store.dir() + ", set with -Ddata.dir, then from the project's shared/data folder), such as"
                     + " enwik8/enwik8-prefix-4154399 from the project's shared/data folder");
         }
         long size = size(file);
