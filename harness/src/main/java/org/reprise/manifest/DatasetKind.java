@@ -63,11 +63,21 @@ public enum DatasetKind implements Choice {
      * windows of a byte stream, or a sample file whose size is only known when read).
      */
     public OptionalLong trainSequences(DataSpec data) {
+        return trainSequences(data, 0);
+    }
+
+    /**
+     * As {@link #trainSequences(DataSpec)}; for enwik8, which trains on random windows, an epoch is
+     * as many windows of {@code sequenceLength} bytes as the 90,000,000-byte training split holds
+     * (one pass in expectation), so a paper's "80 epochs" can be written as printed.
+     */
+    public OptionalLong trainSequences(DataSpec data, int sequenceLength) {
         int full = switch (this) {
             case CIFAR10 -> data.options().containsKey("file") ? -1 : CIFAR10_TRAIN;
             case FASHION_MNIST -> FASHION_MNIST_TRAIN;
             case LISTOPS -> LISTOPS_TRAIN;
-            case COPY, ENWIK8 -> -1;
+            case ENWIK8 -> data.options().containsKey("file") || sequenceLength <= 0 ? -1 : ENWIK8_TRAIN_BYTES / sequenceLength;
+            case COPY -> -1;
         };
         String cap = data.options().get("train_examples");
         if (full < 0) {
@@ -75,6 +85,9 @@ public enum DatasetKind implements Choice {
         }
         return OptionalLong.of(cap == null ? full : Math.min(full, Long.parseLong(cap)));
     }
+
+    /** Bytes of enwik8's standard training split. */
+    public static final int ENWIK8_TRAIN_BYTES = 90_000_000;
 
     /** Whether the training split is a fixed set (so epochs make sense) rather than an endless generator. */
     public boolean finite() {

@@ -102,6 +102,7 @@ public final class ManifestLoader {
             }
         }
         Set<String> unstated = bindUnstated(originalSection);
+        Map<String, String> assumed = bindAssumed(originalSection, unstated);
         String notes = originalSection.string("notes");
         originalSection.finish();
 
@@ -123,7 +124,7 @@ public final class ManifestLoader {
         if (!sink.isEmpty()) {
             return null;
         }
-        return new ExperimentManifest(name, title, paper, new OriginalSpec(originalRun, reported, unstated, notes),
+        return new ExperimentManifest(name, title, paper, new OriginalSpec(originalRun, reported, unstated, assumed, notes),
                 variants, metrics, claims, confidence != null ? confidence : Defaults.CONFIDENCE, sink.file());
     }
 
@@ -290,12 +291,35 @@ public final class ManifestLoader {
         return list == null ? Set.of() : unstated;
     }
 
-    private static boolean isGiven(Section original, String path) {
-        String[] parts = path.split("\\.");
-        if (!(original.node() instanceof MappingNode map) || parts.length != 2) {
-            return false;
+    /** {@code assumed: {model.attention.stride: "why this value"}}: each path must be given a value in original. */
+    private static Map<String, String> bindAssumed(Section original, Set<String> unstated) {
+        Map<String, String> assumed = new LinkedHashMap<>();
+        Section section = original.section("assumed");
+        for (String path : section.keys()) {
+            String why = section.string(path);
+            boolean attentionParameter = path.startsWith("model.attention.") && path.split("\\.").length == 3;
+            if (!RunConfigBinder.SETTING_PATHS.contains(path) && !attentionParameter) {
+                section.error(path, "'" + path + "' is not a setting path" + Section.suggestion(path, RunConfigBinder.SETTING_PATHS));
+            } else if (!isGiven(original, path)) {
+                section.error(path, "'" + path + "' is listed as assumed but original gives it no value");
+            } else if (unstated.contains(path)) {
+                section.error(path, "'" + path + "' cannot be both unstated and assumed");
+            } else if (why != null) {
+                assumed.put(path, why);
+            }
         }
-        Node section = YamlNodes.entries(map).containsKey(parts[0]) ? YamlNodes.entries(map).get(parts[0]).getValueNode() : null;
-        return section instanceof MappingNode inner && YamlNodes.entries(inner).containsKey(parts[1]);
+        return assumed;
+    }
+
+    /** Whether original gives a value at a dotted path such as {@code training.steps} or {@code model.attention.stride}. */
+    private static boolean isGiven(Section original, String path) {
+        Node node = original.node();
+        for (String part : path.split("\\.")) {
+            if (!(node instanceof MappingNode map) || !YamlNodes.entries(map).containsKey(part)) {
+                return false;
+            }
+            node = YamlNodes.entries(map).get(part).getValueNode();
+        }
+        return true;
     }
 }

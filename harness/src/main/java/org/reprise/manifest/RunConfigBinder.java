@@ -30,7 +30,7 @@ final class RunConfigBinder {
         int before = config.sink().size();
         DataSpec data = bindData(config.section("data"));
         ModelSpec model = bindModel(config.section("model"), data);
-        TrainSpec training = bindTraining(config.section("training"), data);
+        TrainSpec training = bindTraining(config.section("training"), data, model == null ? 0 : model.sequenceLength());
         if (config.sink().size() > before || model == null || training == null || data == null) {
             return null;
         }
@@ -176,7 +176,7 @@ final class RunConfigBinder {
         return true;
     }
 
-    private static TrainSpec bindTraining(Section s, DataSpec data) {
+    private static TrainSpec bindTraining(Section s, DataSpec data, int sequenceLength) {
         Optimizer optimizer = s.choice("optimizer", Optimizer.class);
         Double lr = s.number("learning_rate", 0, 10, true);
         Integer warmup = s.intValue("warmup_steps", 0, Integer.MAX_VALUE);
@@ -208,7 +208,7 @@ final class RunConfigBinder {
             return null;
         }
         if (steps == null && data != null) {
-            steps = epochSteps(s, epochs, data, batch != null ? batch : Defaults.BATCH_SIZE);
+            steps = epochSteps(s, epochs, data, batch != null ? batch : Defaults.BATCH_SIZE, sequenceLength);
         }
         if (steps == null) {
             return null;
@@ -235,10 +235,11 @@ final class RunConfigBinder {
     }
 
     /** steps = ⌈epochs × training sequences ÷ batch⌉, or an error when the dataset cannot say how many it has. */
-    private static Long epochSteps(Section s, double epochs, DataSpec data, int batch) {
-        java.util.OptionalLong sequences = data.dataset().trainSequences(data);
+    private static Long epochSteps(Section s, double epochs, DataSpec data, int batch, int sequenceLength) {
+        java.util.OptionalLong sequences = data.dataset().trainSequences(data, sequenceLength);
         if (sequences.isEmpty()) {
-            String why = data.dataset() == DatasetKind.ENWIK8 ? "trains on random windows"
+            String why = data.dataset() == DatasetKind.ENWIK8
+                    ? "trains on random windows of a file whose size is only known when it is read"
                     : "has a training set whose size is only known when its file is read (give data.train_examples)";
             s.error("epochs", "'" + data.dataset().key() + "' " + why + ", so epochs cannot be turned into steps: give training.steps");
             return null;

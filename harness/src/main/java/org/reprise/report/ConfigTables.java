@@ -36,7 +36,8 @@ final class ConfigTables {
                 + " each variant as run. Metrics are final values, mean ± sd over completed seeds (n).",
                 header.toArray(String[]::new));
         Set<String> unstated = m.original().unstated();
-        List<Object> original = configCells("original (as reported)", m.original().config(), unstated);
+        List<Object> original = configCells("original (as reported)", m.original().config(), unstated,
+                m.original().assumed().keySet());
         original.add("not reported");
         for (MetricSpec metric : m.metrics()) {
             original.add(m.original().reported().stream().filter(r -> r.metric().equals(metric.name())).findFirst()
@@ -44,7 +45,7 @@ final class ConfigTables {
         }
         t.row(original.toArray());
         for (VariantSpec v : m.variants().values()) {
-            List<Object> row = configCells(v.name() + (outcomes.wasRun(v.name()) ? "" : " (not run)"), v.config(), Set.of());
+            List<Object> row = configCells(v.name() + (outcomes.wasRun(v.name()) ? "" : " (not run)"), v.config(), Set.of(), Set.of());
             row.add(parameters(outcomes.runs(v.name())));
             for (MetricSpec metric : m.metrics()) {
                 String missing = outcomes.missing(v.name());
@@ -54,28 +55,30 @@ final class ConfigTables {
             }
             t.row(row.toArray());
         }
-        return t.note("\"not stated\": the paper does not give the setting (the harness fills it from its Defaults only"
-                + " to keep the configuration complete).").build();
+        StringBuilder note = new StringBuilder("\"not stated\": the paper does not give the setting (the harness fills it from"
+                + " its Defaults only to keep the configuration complete).");
+        m.original().assumed().forEach((path, why) -> note.append(" \"assumed\" ").append(path).append(": ").append(why).append('.'));
+        return t.note(note.toString()).build();
     }
 
     private static String reportedWithCondition(ReportedValue r) {
         return ClaimTables.reported(r) + (r.condition() == null ? "" : " [" + r.condition() + "]");
     }
 
-    private static List<Object> configCells(String label, RunConfig c, Set<String> unstated) {
+    private static List<Object> configCells(String label, RunConfig c, Set<String> unstated, Set<String> assumed) {
         List<Object> row = new ArrayList<>();
         row.add(label);
-        row.add(stated(unstated, "model.attention", attention(c.model().attention())));
-        row.add(stated(unstated, "training.learning_rate", Num.setting(c.training().learningRate())));
-        row.add(stated(unstated, "model.dropout", Num.setting(c.model().dropout())));
-        row.add(stated(unstated, "model.layers", Integer.toString(c.model().layers())));
-        row.add(stated(unstated, "model.heads", Integer.toString(c.model().heads())));
-        row.add(stated(unstated, "model.width", "d = " + c.model().width()) + ", "
-                + stated(unstated, "model.embedding", c.model().embedding().key()));
-        row.add(stated(unstated, "model.sequence_length", Integer.toString(c.model().sequenceLength())));
-        row.add(stated(unstated, "training.batch_size", Integer.toString(c.training().batchSize())));
+        row.add(stated(unstated, assumed, "model.attention", attention(c.model().attention())));
+        row.add(stated(unstated, assumed, "training.learning_rate", Num.setting(c.training().learningRate())));
+        row.add(stated(unstated, assumed, "model.dropout", Num.setting(c.model().dropout())));
+        row.add(stated(unstated, assumed, "model.layers", Integer.toString(c.model().layers())));
+        row.add(stated(unstated, assumed, "model.heads", Integer.toString(c.model().heads())));
+        row.add(stated(unstated, assumed, "model.width", "d = " + c.model().width()) + ", "
+                + stated(unstated, assumed, "model.embedding", c.model().embedding().key()));
+        row.add(stated(unstated, assumed, "model.sequence_length", Integer.toString(c.model().sequenceLength())));
+        row.add(stated(unstated, assumed, "training.batch_size", Integer.toString(c.training().batchSize())));
         row.add(c.training().epochs() != null ? Num.setting(c.training().epochs()) + " epochs"
-                : stated(unstated, "training.steps", Num.integer(c.training().steps())));
+                : stated(unstated, assumed, "training.steps", Num.integer(c.training().steps())));
         return row;
     }
 
@@ -88,8 +91,12 @@ final class ConfigTables {
         return s.append(')').toString();
     }
 
-    private static String stated(Set<String> unstated, String path, String value) {
-        return unstated.contains(path) ? NOT_STATED : value;
+    /** The value, "not stated" when the paper does not give it, or marked "(assumed)" (a path or a parameter below it). */
+    private static String stated(Set<String> unstated, Set<String> assumed, String path, String value) {
+        if (unstated.contains(path)) {
+            return NOT_STATED;
+        }
+        return assumed.stream().anyMatch(a -> a.equals(path) || a.startsWith(path + ".")) ? value + " (assumed)" : value;
     }
 
     private static String parameters(List<RunRecord> runs) {

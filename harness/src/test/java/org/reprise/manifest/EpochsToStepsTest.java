@@ -61,11 +61,19 @@ class EpochsToStepsTest {
     }
 
     @Test
-    void refusesEpochsOnEnwik8SayingToGiveSteps() {
-        assertThatThrownBy(() -> load("{dataset: enwik8}", "{epochs: 2}", 512, "bits_per_byte"))
+    void countsAnEnwik8EpochAsTheWindowsTheTrainingSplitHolds() throws IOException {
+        ExperimentManifest manifest = load("{dataset: enwik8}", "{epochs: 2, batch_size: 8}", 512, "bits_per_byte");
+
+        // 90,000,000 / 512 = 175,781 windows per epoch; ⌈2 × 175,781 / 8⌉ = 43,946
+        assertThat(training(manifest).steps()).isEqualTo(43_946L);
+    }
+
+    @Test
+    void refusesEpochsOnAnEnwik8PrefixSayingToGiveSteps() {
+        assertThatThrownBy(() -> load("{dataset: enwik8, file: enwik8/enwik8-prefix-4154399}", "{epochs: 2}", 512, "bits_per_byte"))
                 .isInstanceOf(ManifestException.class)
                 .satisfies(e -> assertThat(((ManifestException) e).errors()).extracting(ManifestError::message)
-                        .containsExactly("'enwik8' trains on random windows, so epochs cannot be turned into steps: give training.steps"));
+                        .containsExactly("'enwik8' trains on random windows of a file whose size is only known when it is read, so epochs cannot be turned into steps: give training.steps"));
     }
 
     @Test
