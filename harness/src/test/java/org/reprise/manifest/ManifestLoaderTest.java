@@ -54,6 +54,19 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void assumedSettingsKeepTheirValueAndTheirJustification() {
+        Path root = Path.of(System.getProperty("reprise.root", ".."));
+        ExperimentManifest m = new ExperimentCatalog(root.resolve("experiments"), root).load("cifar10-strided");
+
+        assertThat(m.original().config().model().attention().parameter("stride", 0)).isEqualTo(96);
+        assertThat(m.original().assumed()).containsKeys("model.attention.stride", "model.attention.integration");
+        assertThat(m.original().unstated()).containsExactly("training.batch_size");
+        assertThat(m.variants().get("ci").config().training().epochs()).as("ci drops the original's epochs").isNull();
+        assertThat(m.original().config().training().steps()).as("120 epochs of 48,000 images in batches of 8")
+                .isEqualTo(120L * 48_000 / Defaults.BATCH_SIZE);
+    }
+
+    @Test
     void everyManifestInTheExperimentsFolderValidates() throws Exception {
         Path root = Path.of(System.getProperty("reprise.root", ".."));
         ExperimentCatalog catalog = new ExperimentCatalog(root.resolve("experiments"), root);

@@ -18,6 +18,8 @@ class ManifestValidationTest {
 
     static Stream<Arguments> invalidManifests() {
         return Stream.of(
+                Arguments.of("assumed-without-a-value.yaml", List.of(
+                        "manifests/invalid/assumed-without-a-value.yaml:18:26: original.assumed.training.batch_size: 'training.batch_size' is listed as assumed but original gives it no value")),
                 Arguments.of("claim-names-undeclared-metric.yaml", List.of(
                         "manifests/invalid/claim-names-undeclared-metric.yaml:38:13: claims[0].metric: 'acuracy' is not declared under metrics; did you mean 'accuracy'?")),
                 Arguments.of("claim-names-unknown-variant.yaml", List.of(
