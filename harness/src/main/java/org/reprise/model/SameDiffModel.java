@@ -31,6 +31,7 @@ public final class SameDiffModel implements TrainableModel {
     private final SameDiff trainGraph;
     private final SameDiff evalGraph;
     private final AdamOptimizer optimizer;
+    private final OffHeapReclaimer reclaimer = new OffHeapReclaimer();
 
     SameDiffModel(ModelSpec spec, TrainSpec training, int vocab, long initSeed, DataType type) {
         this.spec = spec;
@@ -67,6 +68,7 @@ public final class SameDiffModel implements TrainableModel {
         OutAndGrad result = gradients(batch);
         double loss = result.getOutputs().get(TransformerGraph.LOSS).getDouble(0);
         double norm = optimizer.apply(params.arrays(), result.getGradients(), learningRate);
+        reclaimer.afterStep();
         return new StepResult(loss, norm);
     }
 
@@ -107,6 +109,7 @@ public final class SameDiffModel implements TrainableModel {
                 }
             }
         }
+        reclaimer.afterStep();
         return new EvalSums(sum, scored, correct);
     }
 
