@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -87,6 +88,43 @@ class LshAttentionTest {
                 Map.of(LshAttention.rotationsName("attn"), twice)).output();
 
         assertThat(AttentionHarness.maxAbsDiff(single, doubled)).isLessThanOrEqualTo(1e-5);
+    }
+
+    @Test
+    void twoRoundsEqualTheDenseCombinationOfTheirRounds() {
+        // App. A: o_i = Σ_r exp(z_r(i) − logsumexp_r z_r(i)) o_r(i), z_r the log-normaliser of round r
+        AttentionShape shape = new AttentionShape(1, 1, 32, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 8);
+        LshAttention lsh = new LshAttention(4, 2, 8);
+        INDArray rotations = lsh.rotations(5, 1, 8);
+        int[][][] buckets = graphBuckets(lsh, shape, x, rotations);
+        LshPattern[] rounds = {new LshPattern(buckets[0][0], 8), new LshPattern(buckets[0][1], 8)};
+        Attention reference = (sd, scope, q, k, v, s) -> {
+            SDVariable keys = q.div(sd.math.sqrt(q.mul(q).sum(true, 3)));
+            SDVariable[] outs = new SDVariable[2];
+            SDVariable[] logZ = new SDVariable[2];
+            for (int r = 0; r < 2; r++) {
+                float[] mask = new float[32 * 32];
+                for (int i = 0; i < 32; i++) {
+                    for (int j = 0; j < 32; j++) {
+                        mask[i * 32 + j] = j == i ? -1e5f : rounds[r].allows(0, i, j) ? 0f : -1e9f;
+                    }
+                }
+                SDVariable scores = sd.mmul(q, keys, false, true, false).mul(1 / Math.sqrt(8))
+                        .add(sd.constant(Nd4j.create(mask, new long[] {32, 32}, org.nd4j.linalg.api.buffer.DataType.FLOAT)));
+                outs[r] = sd.mmul(sd.nn.softmax(scores, 3), v);                                  // [1, 1, 32, 8]
+                SDVariable max = scores.max(true, 3);
+                logZ[r] = sd.math.log(sd.math.exp(scores.sub(max)).sum(true, 3)).add(max);        // [1, 1, 32, 1]
+            }
+            SDVariable w0 = sd.nn.sigmoid(logZ[0].sub(logZ[1]));                                  // softmax of two
+            return outs[0].mul(w0).add(outs[1].mul(w0.rsub(1.0)));
+        };
+
+        AttentionHarness.Result fast = AttentionHarness.run(lsh, shape, x[0], x[1], x[2], x[3],
+                Map.of(LshAttention.rotationsName("attn"), rotations));
+        AttentionHarness.Result dense = AttentionHarness.run(reference, shape, x[0], x[1], x[2], x[3]);
+
+        assertClose(fast, dense);
     }
 
     @Test
