@@ -23,7 +23,13 @@ public enum AttentionType implements Choice {
      * sub-blocks over the heads (default: as many as fit), {@code integration} (§5.1).
      */
     FIXED(Set.of("stride", "c", "summary_groups"), Set.of("stride", "c"),
-            Map.of("summary", List.of("official", "paper"), "integration", Integration.KEYS));
+            Map.of("summary", List.of("official", "paper"), "integration", Integration.KEYS)),
+    /**
+     * Reformer LSH attention with shared-QK (Kitaev et al. 2020 §2–3): {@code buckets} (1 or even),
+     * hash {@code rounds} in training (default 1), {@code eval_rounds} at evaluation (default: rounds;
+     * Table 2 evaluates a model under another number of rounds), {@code chunk} length (default 2T/buckets).
+     */
+    LSH(Set.of("buckets", "rounds", "eval_rounds", "chunk"), Set.of("buckets"), Map.of());
 
     /** How the two parts of a factorised pattern are combined (Child et al. 2019 §5.1). */
     public static final class Integration {

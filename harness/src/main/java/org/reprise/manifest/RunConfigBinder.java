@@ -124,6 +124,22 @@ final class RunConfigBinder {
 
     /** Cross-field checks of the attention pattern against the model's sizes (Child et al. 2019 §4.3, §5.1). */
     private static boolean checkAttention(Section s, AttentionSpec a, int layers, int heads, int length) {
+        if (a.type() == AttentionType.LSH) {
+            int buckets = a.parameter("buckets", 1);
+            if (buckets > 1 && buckets % 2 != 0) {
+                s.error("buckets", buckets + " must be 1 or even: angular LSH takes argmax over [xR; −xR]");
+                return false;
+            }
+            int chunk = a.parameter("chunk", Math.min(length, 2 * length / buckets));
+            if (chunk < 1 || length % chunk != 0) {
+                s.error(a.parameters().containsKey("chunk") ? "chunk" : "buckets", (a.parameters().containsKey("chunk")
+                        ? chunk + " must divide model.sequence_length (" + length + ")"
+                        : buckets + " gives chunks of 2·" + length + "/" + buckets + " = " + chunk
+                        + " that do not divide model.sequence_length (" + length + "); set model.attention.chunk"));
+                return false;
+            }
+            return true;
+        }
         if (a.type() != AttentionType.STRIDED && a.type() != AttentionType.FIXED) {
             return true;
         }

@@ -31,10 +31,15 @@ final class ParameterSet {
             p.constant(h + ".ln1.g", 1, type, d);
             p.constant(h + ".ln1.b", 0, type, d);
             p.normal(h + ".attn.wq", random, INIT_STD, type, d, d);
-            p.normal(h + ".attn.wk", random, INIT_STD, type, d, d);
+            boolean sharedQk = org.reprise.model.attention.Attentions.sharesQueryKey(spec.attention());
+            if (!sharedQk) { // shared-QK (Reformer §3) has one projection for queries and keys
+                p.normal(h + ".attn.wk", random, INIT_STD, type, d, d);
+            }
             p.normal(h + ".attn.wv", random, INIT_STD, type, d, d);
             p.constant(h + ".attn.bq", 0, type, d);
-            p.constant(h + ".attn.bk", 0, type, d);
+            if (!sharedQk) {
+                p.constant(h + ".attn.bk", 0, type, d);
+            }
             p.constant(h + ".attn.bv", 0, type, d);
             p.normal(h + ".attn.wo", random, residualStd, type, d, d);
             p.constant(h + ".attn.bo", 0, type, d);

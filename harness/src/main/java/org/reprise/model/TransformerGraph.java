@@ -81,7 +81,8 @@ final class TransformerGraph {
     private static SDVariable attentionBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w,
                                              Attention attention, AttentionShape s) {
         SDVariable q = heads(sd, x.mmul(w.get(h + ".attn.wq")).add(w.get(h + ".attn.bq")), s);
-        SDVariable k = heads(sd, x.mmul(w.get(h + ".attn.wk")).add(w.get(h + ".attn.bk")), s);
+        SDVariable k = attention.sharesQueryKey() ? q                                  // shared-QK (Reformer §3)
+                : heads(sd, x.mmul(w.get(h + ".attn.wk")).add(w.get(h + ".attn.bk")), s);
         SDVariable v = heads(sd, x.mmul(w.get(h + ".attn.wv")).add(w.get(h + ".attn.bv")), s);
         SDVariable out = attention.attend(sd, h + ".attn", q, k, v, s);                 // [B, H, T, Dh]
         SDVariable merged = sd.reshape(sd.permute(out, 0, 2, 1, 3),

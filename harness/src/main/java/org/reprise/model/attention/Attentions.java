@@ -21,6 +21,7 @@ public final class Attentions {
     public static Attention create(AttentionSpec spec, int layer) {
         return switch (spec.type()) {
             case DENSE -> new DenseCausalAttention();
+            case LSH -> new LshAttention(spec.parameter("buckets", 1), spec.parameter("rounds", 1), spec.parameter("chunk", 0));
             case STRIDED, FIXED -> switch (spec.option("integration")) {
                 case Integration.MULTIHEAD -> new HeadSplitAttention(
                         component(spec, Component.LOCAL, new HeadMap(0, 2)),
@@ -31,10 +32,34 @@ public final class Attentions {
         };
     }
 
+    /**
+     * The attention of layer {@code layer} in the evaluation graph: as in training, except that LSH
+     * uses {@code eval_rounds} hash rounds (Kitaev et al. 2020 Table 2 evaluates across round counts).
+     */
+    public static Attention createForEvaluation(AttentionSpec spec, int layer) {
+        if (spec.type() == org.reprise.manifest.AttentionType.LSH) {
+            int rounds = spec.parameter("rounds", 1);
+            return new LshAttention(spec.parameter("buckets", 1), spec.parameter("eval_rounds", rounds), spec.parameter("chunk", 0));
+        }
+        return create(spec, layer);
+    }
+
+    /** True when the evaluation graph needs its own attention (LSH evaluated with other round counts). */
+    public static boolean hasEvaluationVariant(AttentionSpec spec) {
+        return spec.type() == org.reprise.manifest.AttentionType.LSH
+                && spec.parameter("eval_rounds", spec.parameter("rounds", 1)) != spec.parameter("rounds", 1);
+    }
+
+    /** True when the pattern derives keys from queries (shared-QK), so the model builds no key projection. */
+    public static boolean sharesQueryKey(AttentionSpec spec) {
+        return spec.type() == org.reprise.manifest.AttentionType.LSH;
+    }
+
     /** The pattern layer {@code layer} computes (what tests compare against and reports draw). */
     public static AttentionPattern pattern(AttentionSpec spec, int layer) {
         return switch (spec.type()) {
             case DENSE -> new DensePattern();
+            case LSH -> throw new IllegalArgumentException("LSH sets depend on the hashes of the input: see LshPattern");
             case STRIDED, FIXED -> switch (spec.option("integration")) {
                 case Integration.MULTIHEAD -> new HeadSplitPattern(
                         pattern(spec, Component.LOCAL), pattern(spec, Component.SUMMARY));

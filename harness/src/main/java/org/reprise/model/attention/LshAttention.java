@@ -31,6 +31,9 @@ public final class LshAttention implements Attention {
     private final int buckets;
     private final int rounds;
     private final int chunk;
+    /** Set by {@link #attend}: the rotations placeholder and the head width it needs. */
+    private String placeholder;
+    private int placeholderWidth;
 
     /**
      * @param buckets number of hash buckets b (1, or even)
@@ -74,6 +77,20 @@ public final class LshAttention implements Attention {
             values[i] = (float) rng.nextGaussian();
         }
         return Nd4j.create(values, new long[] {headWidth, columns}, DataType.FLOAT);
+    }
+
+    @Override
+    public boolean sharesQueryKey() {
+        return true;
+    }
+
+    /** Fresh rotations from (seed, scope): the same seed gives the same hashes, a new step's seed new ones. */
+    @Override
+    public java.util.Map<String, INDArray> stepInputs(long seed) {
+        if (placeholder == null) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.of(placeholder, rotations(seed, placeholder.hashCode(), placeholderWidth));
     }
 
     @Override
@@ -147,6 +164,8 @@ public final class LshAttention implements Attention {
         }
         int half = buckets / 2;
         SDVariable rotations = sd.placeHolder(rotationsName(scope), keys.dataType(), s.headWidth(), (long) rounds * half);
+        placeholder = rotationsName(scope);
+        placeholderWidth = s.headWidth();
         // hashing is not differentiated; without the stop SameDiff builds reduce_sum_bp ops here that fail
         SDVariable hashed = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, keys).outputVariable();
         SDVariable projected = sd.reshape(sd.mmul(sd.reshape(hashed, (long) s.batch() * s.heads() * t, s.headWidth()), rotations),

@@ -93,6 +93,23 @@ class AttentionManifestTest {
     }
 
     @Test
+    void bindsLshWithEvaluationRounds() throws IOException {
+        AttentionSpec spec = load("{type: lsh, buckets: 8, rounds: 2, eval_rounds: 4}");
+
+        assertThat(spec.parameters()).isEqualTo(Map.of("buckets", 8L, "rounds", 2L, "eval_rounds", 4L));
+        assertThat(Attentions.hasEvaluationVariant(spec)).isTrue();
+        assertThat(((LshAttention) Attentions.createForEvaluation(spec, 0)).rounds()).isEqualTo(4);
+        assertThat(((LshAttention) Attentions.create(spec, 0)).rounds()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAnOddBucketCount() throws IOException {
+        List<String> errors = errors("{type: lsh, buckets: 3}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith("model.attention.buckets: 3 must be 1 or even: angular LSH takes argmax over [xR; −xR]"));
+    }
+
+    @Test
     void rejectsMoreSummaryGroupsThanFit() throws IOException {
         List<String> errors = errors("{type: fixed, stride: 16, c: 4, summary_groups: 5}");
 
