@@ -33,6 +33,8 @@ class CausalityTest {
             b.add(Arguments.of("strided " + c, new StridedAttention(new StridedPattern(8, WindowRule.PAPER, c))));
             b.add(Arguments.of("fixed " + c, new FixedAttention(FixedPattern.of(16, 4, SummaryRule.PAPER, c))));
         }
+        b.add(Arguments.of("window", new SlidingWindowAttention(new org.reprise.model.attention.pattern.SlidingWindowPattern(4, 2, 1, 2, 3))));
+        b.add(Arguments.of("bigbird", new BigBirdAttention(8, 1, 2, 3)));
         return b.build();
     }
 
