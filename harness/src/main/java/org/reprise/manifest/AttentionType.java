@@ -29,7 +29,18 @@ public enum AttentionType implements Choice {
      * hash {@code rounds} in training (default 1), {@code eval_rounds} at evaluation (default: rounds;
      * Table 2 evaluates a model under another number of rounds), {@code chunk} length (default 2T/buckets).
      */
-    LSH(Set.of("buckets", "rounds", "eval_rounds", "chunk"), Set.of("buckets"), Map.of());
+    LSH(Set.of("buckets", "rounds", "eval_rounds", "chunk"), Set.of("buckets"), Map.of()),
+    /**
+     * Longformer causal sliding window (Beltagy et al. 2020 §3.1): {@code window} w positions,
+     * {@code dilation} d (default 1) on the last {@code dilated_heads} heads (default 0), the first
+     * {@code global} positions global (default 0).
+     */
+    WINDOW(Set.of("window", "dilation", "dilated_heads", "global"), Set.of("window"), Map.of()),
+    /**
+     * BigBird, causal (Zaheer et al. 2020 §2): {@code block} b, {@code global_blocks} g (default 2),
+     * {@code random_blocks} r (default 3) drawn per query block from a seed fixed per layer.
+     */
+    BIGBIRD(Set.of("block", "global_blocks", "random_blocks"), Set.of("block"), Map.of());
 
     /** How the two parts of a factorised pattern are combined (Child et al. 2019 §5.1). */
     public static final class Integration {

@@ -140,6 +140,34 @@ final class RunConfigBinder {
             }
             return true;
         }
+        if (a.type() == AttentionType.WINDOW) {
+            int window = a.parameter("window", 1);
+            int dilation = a.parameter("dilation", 1);
+            int dilated = a.parameter("dilated_heads", 0);
+            if (dilated > heads) {
+                s.error("dilated_heads", dilated + " is more than model.heads (" + heads + ")");
+                return false;
+            }
+            for (int d : dilated > 0 && dilated < heads ? new int[] {1, dilation} : new int[] {dilated > 0 ? dilation : 1}) {
+                if (length % ((long) window * d) != 0) {
+                    s.error("window", window + " × dilation " + d + " must divide model.sequence_length (" + length + ")");
+                    return false;
+                }
+            }
+            if (a.parameter("global", 0) > length) {
+                s.error("global", a.parameter("global", 0) + " is more than model.sequence_length (" + length + ")");
+                return false;
+            }
+            return true;
+        }
+        if (a.type() == AttentionType.BIGBIRD) {
+            int block = a.parameter("block", 1);
+            if (length % block != 0) {
+                s.error("block", block + " must divide model.sequence_length (" + length + ")");
+                return false;
+            }
+            return true;
+        }
         if (a.type() != AttentionType.STRIDED && a.type() != AttentionType.FIXED) {
             return true;
         }

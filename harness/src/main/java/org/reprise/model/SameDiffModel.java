@@ -45,7 +45,7 @@ public final class SameDiffModel implements TrainableModel {
         this.type = type;
         this.params = ParameterSet.initialise(spec, vocab, initSeed, type);
         this.evalSeed = initSeed;
-        IntFunction<Attention> attention = layer -> remember(trainAttentions, Attentions.create(spec.attention(), layer));
+        IntFunction<Attention> attention = layer -> remember(trainAttentions, Attentions.create(spec.attention(), layer, spec.heads()));
         this.trainGraph = TransformerGraph.build(spec, vocab, batchSize, params, attention, spec.dropout(), type);
         boolean sameForEvaluation = spec.dropout() == 0 && !Attentions.hasEvaluationVariant(spec.attention());
         if (sameForEvaluation) {
@@ -53,7 +53,7 @@ public final class SameDiffModel implements TrainableModel {
         }
         this.evalGraph = sameForEvaluation ? trainGraph
                 : TransformerGraph.build(spec, vocab, batchSize, params,
-                        layer -> remember(evalAttentions, Attentions.createForEvaluation(spec.attention(), layer)), 0.0, type);
+                        layer -> remember(evalAttentions, Attentions.createForEvaluation(spec.attention(), layer, spec.heads())), 0.0, type);
         quietly(trainGraph::createGradFunction);
         this.optimizer = new AdamOptimizer(training, params.arrays());
     }

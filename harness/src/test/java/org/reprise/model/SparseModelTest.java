@@ -23,7 +23,7 @@ class SparseModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"strided-merged", "strided-interleaved", "fixed-multihead", "lsh"})
+    @ValueSource(strings = {"strided-merged", "strided-interleaved", "fixed-multihead", "lsh", "window", "bigbird"})
     void trainingOnOneBatchLowersItsLoss(String which) throws Exception {
         AttentionSpec attention = switch (which) {
             case "strided-merged" -> new AttentionSpec(AttentionType.STRIDED, Map.of("stride", 4L),
@@ -32,6 +32,8 @@ class SparseModelTest {
                     Map.of("window", "paper", "integration", "interleaved"));
             case "fixed-multihead" -> new AttentionSpec(AttentionType.FIXED, Map.of("stride", 4L, "c", 2L),
                     Map.of("summary", "official", "integration", "multihead"));
+            case "window" -> new AttentionSpec(AttentionType.WINDOW, Map.of("window", 3L, "dilation", 2L, "dilated_heads", 1L, "global", 1L));
+            case "bigbird" -> new AttentionSpec(AttentionType.BIGBIRD, Map.of("block", 2L, "global_blocks", 1L, "random_blocks", 1L));
             default -> new AttentionSpec(AttentionType.LSH, Map.of("buckets", 4L, "rounds", 2L, "eval_rounds", 4L));
         };
         ModelSpec spec = new ModelSpec(2, 2, 16, 2.0, 0.1, attention, 12, EmbeddingKind.LEARNED);

@@ -7,6 +7,7 @@ import org.reprise.model.attention.pattern.Component;
 import org.reprise.model.attention.pattern.DensePattern;
 import org.reprise.model.attention.pattern.FixedPattern;
 import org.reprise.model.attention.pattern.HeadSplitPattern;
+import org.reprise.model.attention.pattern.SlidingWindowPattern;
 import org.reprise.model.attention.pattern.StridedPattern;
 
 /**
@@ -18,10 +19,17 @@ public final class Attentions {
     private Attentions() {
     }
 
+    /** As {@link #create(AttentionSpec, int, int)} for patterns that do not depend on the head count. */
     public static Attention create(AttentionSpec spec, int layer) {
+        return create(spec, layer, 1);
+    }
+
+    public static Attention create(AttentionSpec spec, int layer, int heads) {
         return switch (spec.type()) {
             case DENSE -> new DenseCausalAttention();
             case LSH -> new LshAttention(spec.parameter("buckets", 1), spec.parameter("rounds", 1), spec.parameter("chunk", 0));
+            case WINDOW -> new SlidingWindowAttention(windowPattern(spec, heads));
+            case BIGBIRD -> bigBird(spec, layer);
             case STRIDED, FIXED -> switch (spec.option("integration")) {
                 case Integration.MULTIHEAD -> new HeadSplitAttention(
                         component(spec, Component.LOCAL, new HeadMap(0, 2)),
@@ -36,12 +44,12 @@ public final class Attentions {
      * The attention of layer {@code layer} in the evaluation graph: as in training, except that LSH
      * uses {@code eval_rounds} hash rounds (Kitaev et al. 2020 Table 2 evaluates across round counts).
      */
-    public static Attention createForEvaluation(AttentionSpec spec, int layer) {
+    public static Attention createForEvaluation(AttentionSpec spec, int layer, int heads) {
         if (spec.type() == org.reprise.manifest.AttentionType.LSH) {
             int rounds = spec.parameter("rounds", 1);
             return new LshAttention(spec.parameter("buckets", 1), spec.parameter("eval_rounds", rounds), spec.parameter("chunk", 0));
         }
-        return create(spec, layer);
+        return create(spec, layer, heads);
     }
 
     /** True when the evaluation graph needs its own attention (LSH evaluated with other round counts). */
@@ -56,9 +64,19 @@ public final class Attentions {
     }
 
     /** The pattern layer {@code layer} computes (what tests compare against and reports draw). */
+    public static AttentionPattern pattern(AttentionSpec spec, int layer, int heads, int length) {
+        return switch (spec.type()) {
+            case WINDOW -> windowPattern(spec, heads);
+            case BIGBIRD -> bigBird(spec, layer).pattern(length);
+            default -> pattern(spec, layer);
+        };
+    }
+
+    /** The pattern of patterns that depend on neither the head count nor the length. */
     public static AttentionPattern pattern(AttentionSpec spec, int layer) {
         return switch (spec.type()) {
             case DENSE -> new DensePattern();
+            case WINDOW, BIGBIRD -> throw new IllegalArgumentException("use pattern(spec, layer, heads, length)");
             case LSH -> throw new IllegalArgumentException("LSH sets depend on the hashes of the input: see LshPattern");
             case STRIDED, FIXED -> switch (spec.option("integration")) {
                 case Integration.MULTIHEAD -> new HeadSplitPattern(
@@ -67,6 +85,17 @@ public final class Attentions {
                 default -> pattern(spec, Component.MERGED);
             };
         };
+    }
+
+    private static SlidingWindowPattern windowPattern(AttentionSpec spec, int heads) {
+        return new SlidingWindowPattern(spec.parameter("window", 1), spec.parameter("dilation", 1),
+                Math.min(heads, spec.parameter("dilated_heads", 0)), heads, spec.parameter("global", 0));
+    }
+
+    /** The random-block table is fixed per layer: its seed is the layer index (seeds are data: it is the graph). */
+    private static BigBirdAttention bigBird(AttentionSpec spec, int layer) {
+        return new BigBirdAttention(spec.parameter("block", 1), spec.parameter("global_blocks", 2),
+                spec.parameter("random_blocks", 3), layer);
     }
 
     private static Component interleaved(int layer) {

@@ -98,8 +98,25 @@ class AttentionManifestTest {
 
         assertThat(spec.parameters()).isEqualTo(Map.of("buckets", 8L, "rounds", 2L, "eval_rounds", 4L));
         assertThat(Attentions.hasEvaluationVariant(spec)).isTrue();
-        assertThat(((LshAttention) Attentions.createForEvaluation(spec, 0)).rounds()).isEqualTo(4);
+        assertThat(((LshAttention) Attentions.createForEvaluation(spec, 0, 4)).rounds()).isEqualTo(4);
         assertThat(((LshAttention) Attentions.create(spec, 0)).rounds()).isEqualTo(2);
+    }
+
+    @Test
+    void bindsWindowAndBigBird() throws IOException {
+        AttentionSpec window = load("{type: window, window: 8, dilation: 2, dilated_heads: 2, global: 1}");
+        AttentionSpec bigBird = load("{type: bigbird, block: 16, global_blocks: 1, random_blocks: 2}");
+
+        assertThat(Attentions.pattern(window, 0, 4, 32))
+                .isEqualTo(new org.reprise.model.attention.pattern.SlidingWindowPattern(8, 2, 2, 4, 1));
+        assertThat(Attentions.pattern(bigBird, 0, 4, 32).allows(0, 31, 0)).isTrue();
+    }
+
+    @Test
+    void rejectsADilatedWindowThatDoesNotDivideTheLength() throws IOException {
+        List<String> errors = errors("{type: window, window: 8, dilation: 3, dilated_heads: 2}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith("model.attention.window: 8 × dilation 3 must divide model.sequence_length (1024)"));
     }
 
     @Test
