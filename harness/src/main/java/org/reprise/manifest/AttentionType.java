@@ -40,7 +40,12 @@ public enum AttentionType implements Choice {
      * BigBird, causal (Zaheer et al. 2020 §2): {@code block} b, {@code global_blocks} g (default 2),
      * {@code random_blocks} r (default 3) drawn per query block from a seed fixed per layer.
      */
-    BIGBIRD(Set.of("block", "global_blocks", "random_blocks"), Set.of("block"), Map.of());
+    BIGBIRD(Set.of("block", "global_blocks", "random_blocks"), Set.of("block"), Map.of()),
+    /**
+     * Linformer (Wang et al. 2020 §4): sequence projection n → {@code k}, {@code sharing} of E/F.
+     * Not causal, so the binder refuses it for the harness's decoders until a bidirectional task exists.
+     */
+    LINFORMER(Set.of("k"), Set.of("k"), Map.of("sharing", List.of("none", "headwise", "key-value", "layerwise")));
 
     /** How the two parts of a factorised pattern are combined (Child et al. 2019 §5.1). */
     public static final class Integration {

@@ -64,6 +64,13 @@ final class RunConfigBinder {
         if (!checkAttention(attentionSection, attention, layers, heads, length)) {
             return null;
         }
+        if (embedding == EmbeddingKind.FACTORIZED && attention.type() != AttentionType.STRIDED
+                && attention.type() != AttentionType.FIXED) {
+            s.error("embedding", "factorized embeds the row and column of a matrix as wide as the stride "
+                    + "(Child et al. 2019 §5.3): it needs model.attention.type strided or fixed, not "
+                    + attention.type().key());
+            return null;
+        }
         double ffMultiplier = ff != null ? ff : Defaults.FF_MULTIPLIER;
         if (Math.round(width * ffMultiplier) < 1) {
             s.error("ff_multiplier", ffMultiplier + " × model.width (" + width + ") leaves no feed-forward units");
@@ -139,6 +146,11 @@ final class RunConfigBinder {
                 return false;
             }
             return true;
+        }
+        if (a.type() == AttentionType.LINFORMER) {
+            s.error("type", "linformer is not causal: its projected keys mix every position, future ones included "
+                    + "(Wang et al. 2020 §4), and every task of this harness trains a decoder");
+            return false;
         }
         if (a.type() == AttentionType.WINDOW) {
             int window = a.parameter("window", 1);

@@ -59,7 +59,7 @@ final class TransformerGraph {
 
         SDVariable oneHot = sd.oneHot("x.onehot", sd.reshape(tokens, rows), vocab, -1, 1.0, 0.0, type); // [B·T, V]
         SDVariable tokenEmb = sd.reshape(oneHot.mmul(w.get("wte")), batch, t, d);                        // [B, T, d]
-        SDVariable x = sd.reshape(tokenEmb.add(w.get("wpe")), rows, d);                                  // [B·T, d]
+        SDVariable x = sd.reshape(tokenEmb.add(positions(sd, spec, w, type)), rows, d);                  // [B·T, d]
 
         AttentionShape shape = new AttentionShape(batch, spec.heads(), t, spec.headWidth());
         for (int i = 0; i < spec.layers(); i++) {
@@ -76,6 +76,24 @@ final class TransformerGraph {
         SDVariable loss = ce.mul(mask).sum().div(mask.sum()).rename(LOSS);                               // scalar
         sd.setLossVariables(loss);
         return sd;
+    }
+
+    /** [T, d]: a learned table, or W_row[⌊i/l⌋] + W_col[i mod l] (Child et al. 2019 Eq. 15, text). */
+    private static SDVariable positions(SameDiff sd, ModelSpec spec, Map<String, SDVariable> w, DataType type) {
+        if (spec.embedding() != org.reprise.manifest.EmbeddingKind.FACTORIZED) {
+            return w.get("wpe");
+        }
+        int t = spec.sequenceLength();
+        int l = spec.attention().parameter("stride", 1);
+        float[] row = new float[t * (t / l)];
+        float[] col = new float[t * l];
+        for (int i = 0; i < t; i++) {
+            row[i * (t / l) + i / l] = 1f;
+            col[i * l + i % l] = 1f;
+        }
+        SDVariable rowHot = sd.constant("pos.row", org.nd4j.linalg.factory.Nd4j.create(row, new long[] {t, t / l}, DataType.FLOAT).castTo(type));
+        SDVariable colHot = sd.constant("pos.col", org.nd4j.linalg.factory.Nd4j.create(col, new long[] {t, l}, DataType.FLOAT).castTo(type));
+        return rowHot.mmul(w.get("wpe.row")).add(colHot.mmul(w.get("wpe.col")));                    // [T, d]
     }
 
     private static SDVariable attentionBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w,

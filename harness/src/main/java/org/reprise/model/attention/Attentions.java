@@ -30,6 +30,8 @@ public final class Attentions {
             case LSH -> new LshAttention(spec.parameter("buckets", 1), spec.parameter("rounds", 1), spec.parameter("chunk", 0));
             case WINDOW -> new SlidingWindowAttention(windowPattern(spec, heads));
             case BIGBIRD -> bigBird(spec, layer);
+            case LINFORMER -> new LinformerAttention(spec.parameter("k", 1),
+                    LinformerAttention.Sharing.valueOf(spec.option("sharing").toUpperCase(java.util.Locale.ROOT).replace('-', '_')), layer);
             case STRIDED, FIXED -> switch (spec.option("integration")) {
                 case Integration.MULTIHEAD -> new HeadSplitAttention(
                         component(spec, Component.LOCAL, new HeadMap(0, 2)),
@@ -78,6 +80,7 @@ public final class Attentions {
             case DENSE -> new DensePattern();
             case WINDOW, BIGBIRD -> throw new IllegalArgumentException("use pattern(spec, layer, heads, length)");
             case LSH -> throw new IllegalArgumentException("LSH sets depend on the hashes of the input: see LshPattern");
+            case LINFORMER -> throw new IllegalArgumentException("Linformer has no sparsity pattern: every query sees k mixtures of all keys");
             case STRIDED, FIXED -> switch (spec.option("integration")) {
                 case Integration.MULTIHEAD -> new HeadSplitPattern(
                         pattern(spec, Component.LOCAL), pattern(spec, Component.SUMMARY));

@@ -120,6 +120,14 @@ class AttentionManifestTest {
     }
 
     @Test
+    void rejectsLinformerForADecoder() throws IOException {
+        List<String> errors = errors("{type: linformer, k: 64, sharing: key-value}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith("model.attention.type: linformer is not causal: its projected keys "
+                + "mix every position, future ones included (Wang et al. 2020 §4), and every task of this harness trains a decoder"));
+    }
+
+    @Test
     void rejectsAnOddBucketCount() throws IOException {
         List<String> errors = errors("{type: lsh, buckets: 3}");
 
