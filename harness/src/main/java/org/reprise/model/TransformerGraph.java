@@ -96,7 +96,7 @@ final class TransformerGraph {
         return rowHot.mmul(w.get("wpe.row")).add(colHot.mmul(w.get("wpe.col")));                    // [T, d]
     }
 
-    private static SDVariable attentionBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w,
+    static SDVariable attentionBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w,
                                              Attention attention, AttentionShape s) {
         SDVariable q = heads(sd, x.mmul(w.get(h + ".attn.wq")).add(w.get(h + ".attn.bq")), s);
         SDVariable k = attention.sharesQueryKey() ? q                                  // shared-QK (Reformer §3)
@@ -114,13 +114,13 @@ final class TransformerGraph {
         return sd.permute(split, 0, 2, 1, 3);                                           // [B, H, T, Dh]
     }
 
-    private static SDVariable mlpBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w) {
+    static SDVariable mlpBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w) {
         // GELU is SameDiff's x·σ(1.702x), the approximation Child et al. use (§5.2; dl4j-notes #6)
         SDVariable hidden = sd.nn.gelu(x.mmul(w.get(h + ".mlp.w1")).add(w.get(h + ".mlp.b1"))); // [B·T, ff]
         return hidden.mmul(w.get(h + ".mlp.w2")).add(w.get(h + ".mlp.b2"));                   // [B·T, d]
     }
 
-    private static SDVariable layerNorm(SameDiff sd, SDVariable x, Map<String, SDVariable> w, String name) {
+    static SDVariable layerNorm(SameDiff sd, SDVariable x, Map<String, SDVariable> w, String name) {
         return sd.nn.layerNorm(x, w.get(name + ".g"), w.get(name + ".b"), false, 1);
     }
 
