@@ -34,32 +34,74 @@ final class ReversibleStack {
     private final List<Block> f = new ArrayList<>();
     private final List<Block> g = new ArrayList<>();
 
-    /** One residual function with its own graph and parameter names. */
-    private record Block(SameDiff sd, List<String> parameters) {
+    /**
+     * One residual function with its own graph and parameter names, applied to {@code chunks} row
+     * chunks one after another (Reformer §3 "Chunking": a position-wise block computed chunk by chunk
+     * holds one chunk's activations at a time; exact because rows do not interact).
+     */
+    private record Block(SameDiff sd, List<String> parameters, int chunks) {
         INDArray apply(INDArray x) {
-            sd.getVariable(IN).setArray(x);
-            return sd.outputSingle(Map.of(UPSTREAM, x.like()), OUT).dup();
+            List<INDArray> parts = new ArrayList<>();
+            for (INDArray chunk : split(x)) {
+                sd.getVariable(IN).setArray(chunk);
+                parts.add(sd.outputSingle(Map.of(UPSTREAM, chunk.like()), OUT).dup());
+            }
+            return parts.size() == 1 ? parts.get(0) : org.nd4j.linalg.factory.Nd4j.concat(0, parts.toArray(new INDArray[0]));
         }
 
-        /** d(Σ block(x)·u)/dx and /dθ. */
+        /** d(Σ block(x)·u)/dx and /dθ, summing parameter gradients over chunks. */
         Map<String, INDArray> gradients(INDArray x, INDArray upstream) {
-            sd.getVariable(IN).setArray(x);
             List<String> wanted = new ArrayList<>(parameters);
             wanted.add(IN);
-            return sd.calculateGradients(Map.of(UPSTREAM, upstream), wanted);
+            List<INDArray> xs = split(x);
+            List<INDArray> us = split(upstream);
+            Map<String, INDArray> total = new HashMap<>();
+            List<INDArray> inputGrads = new ArrayList<>();
+            for (int c = 0; c < xs.size(); c++) {
+                sd.getVariable(IN).setArray(xs.get(c));
+                Map<String, INDArray> g = sd.calculateGradients(Map.of(UPSTREAM, us.get(c)), wanted);
+                for (String name : parameters) {
+                    total.merge(name, g.get(name).dup(), INDArray::addi);
+                }
+                inputGrads.add(g.get(IN).dup());
+            }
+            total.put(IN, inputGrads.size() == 1 ? inputGrads.get(0)
+                    : org.nd4j.linalg.factory.Nd4j.concat(0, inputGrads.toArray(new INDArray[0])));
+            return total;
+        }
+
+        private List<INDArray> split(INDArray x) {
+            long rows = x.rows() / chunks;
+            List<INDArray> parts = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                parts.add(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(c * rows, (c + 1) * rows),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all()).dup());
+            }
+            return parts;
         }
     }
 
     ReversibleStack(ModelSpec spec, int batch, ParameterSet params, IntFunction<Attention> attention, DataType type) {
+        this(spec, batch, params, attention, type, 1);
+    }
+
+    /**
+     * @param ffChunks the feed-forward block runs on B·T/ffChunks rows at a time (must divide B·T)
+     */
+    ReversibleStack(ModelSpec spec, int batch, ParameterSet params, IntFunction<Attention> attention, DataType type,
+                    int ffChunks) {
         int rows = batch * spec.sequenceLength();
+        if (ffChunks < 1 || rows % ffChunks != 0) {
+            throw new IllegalArgumentException("feed-forward chunks " + ffChunks + " must divide batch × length " + rows);
+        }
         AttentionShape shape = new AttentionShape(batch, spec.heads(), spec.sequenceLength(), spec.headWidth());
         for (int i = 0; i < spec.layers(); i++) {
             String h = "h" + i;
             Attention layerAttention = attention.apply(i);
-            f.add(block(params, h + ".ln1", h + ".attn", rows, spec.width(), type,
+            f.add(block(params, h + ".ln1", h + ".attn", rows, 1, spec.width(), type,
                     (sd, x, w) -> TransformerGraph.attentionBlock(sd, h, TransformerGraph.layerNorm(sd, x, w, h + ".ln1"),
                             w, layerAttention, shape)));
-            g.add(block(params, h + ".ln2", h + ".mlp", rows, spec.width(), type,
+            g.add(block(params, h + ".ln2", h + ".mlp", rows / ffChunks, ffChunks, spec.width(), type,
                     (sd, x, w) -> TransformerGraph.mlpBlock(sd, h, TransformerGraph.layerNorm(sd, x, w, h + ".ln2"), w)));
         }
     }
@@ -68,8 +110,8 @@ final class ReversibleStack {
         SDVariable build(SameDiff sd, SDVariable x, Map<String, SDVariable> w);
     }
 
-    private static Block block(ParameterSet params, String normPrefix, String bodyPrefix, int rows, int d, DataType type,
-                               BlockBody body) {
+    private static Block block(ParameterSet params, String normPrefix, String bodyPrefix, int rows, int chunks, int d,
+                               DataType type, BlockBody body) {
         SameDiff sd = SameDiff.create();
         Map<String, SDVariable> w = new HashMap<>();
         List<String> names = new ArrayList<>();
@@ -83,7 +125,7 @@ final class ReversibleStack {
         SDVariable upstream = sd.placeHolder(UPSTREAM, type, rows, d);
         SDVariable out = body.build(sd, x, w).rename(OUT);                               // [B·T, d]
         sd.setLossVariables(out.mul(upstream).sum());
-        return new Block(sd, names);
+        return new Block(sd, names, chunks);
     }
 
     /** (X1, X2) → (Y1, Y2) through every layer, keeping nothing in between. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,8 +26,9 @@ class ReversibleStackTest {
         Engine.configure(1);
     }
 
-    @Test
-    void recomputedBackwardEqualsOrdinaryBackpropagation() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "feed-forward in {0} chunk(s)")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 4})
+    void recomputedBackwardEqualsOrdinaryBackpropagation(int ffChunks) {
         ModelSpec spec = TinyModels.model(0.0);
         int rows = BATCH * spec.sequenceLength();
         ParameterSet params = ParameterSet.initialise(spec, 11, 3, DataType.DOUBLE);
@@ -37,7 +37,8 @@ class ReversibleStackTest {
         INDArray x2 = Nd4j.randn(DataType.DOUBLE, rows, spec.width());
         INDArray r1 = Nd4j.randn(DataType.DOUBLE, rows, spec.width());
         INDArray r2 = Nd4j.randn(DataType.DOUBLE, rows, spec.width());
-        ReversibleStack stack = new ReversibleStack(spec, BATCH, params, layer -> new DenseCausalAttention(), DataType.DOUBLE);
+        ReversibleStack stack = new ReversibleStack(spec, BATCH, params, layer -> new DenseCausalAttention(),
+                DataType.DOUBLE, ffChunks);
 
         INDArray[] y = stack.forward(x1, x2);
         Map<String, INDArray> recomputed = stack.backward(y[0], y[1], r1, r2);
