@@ -35,6 +35,9 @@ class CausalityTest {
         }
         b.add(Arguments.of("window", new SlidingWindowAttention(new org.reprise.model.attention.pattern.SlidingWindowPattern(4, 2, 1, 2, 3))));
         b.add(Arguments.of("bigbird", new BigBirdAttention(8, 1, 2, 3)));
+        b.add(Arguments.of("fixed multi-head", new HeadSplitAttention(
+                new FixedAttention(FixedPattern.of(16, 4, SummaryRule.OFFICIAL, Component.LOCAL), new HeadMap(0, 2)),
+                new FixedAttention(FixedPattern.of(16, 4, SummaryRule.OFFICIAL, Component.SUMMARY), new HeadMap(1, 2)))));
         return b.build();
     }
 

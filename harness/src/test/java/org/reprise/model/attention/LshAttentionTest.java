@@ -128,6 +128,22 @@ class LshAttentionTest {
     }
 
     @Test
+    void rotationsAreFreshForEachStepSeedAndReproducible() {
+        LshAttention lsh = new LshAttention(8, 2, 16);
+        AttentionShape shape = new AttentionShape(1, 1, 64, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 1);
+        AttentionHarness.build(lsh, shape, x[0], x[1], x[2], x[3]);
+
+        INDArray step1 = lsh.stepInputs(101).get(LshAttention.rotationsName("attn"));
+        INDArray step1Again = lsh.stepInputs(101).get(LshAttention.rotationsName("attn"));
+        INDArray step2 = lsh.stepInputs(102).get(LshAttention.rotationsName("attn"));
+
+        assertThat(step1.shape()).containsExactly(8, 8); // [Dh, rounds · buckets/2]
+        assertThat(step1Again).isEqualTo(step1);
+        assertThat(step2).isNotEqualTo(step1);
+    }
+
+    @Test
     void everyKeyAnLshQueryReachesIsAtOrBeforeIt() {
         int[] buckets = new java.util.Random(3).ints(200, 0, 6).toArray();
         LshPattern pattern = new LshPattern(buckets, 20);
