@@ -14,7 +14,8 @@ public record AttentionSpec(AttentionType type, Map<String, Long> parameters,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> options) {
     public AttentionSpec {
         parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
-        options = Collections.unmodifiableMap(new TreeMap<>(options));
+        // records written before options existed (and dense ones, which omit the empty map) read back as empty
+        options = Collections.unmodifiableMap(new TreeMap<>(options != null ? options : Map.of()));
     }
 
     public AttentionSpec(AttentionType type, Map<String, Long> parameters) {

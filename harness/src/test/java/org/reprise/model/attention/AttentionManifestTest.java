@@ -120,6 +120,19 @@ class AttentionManifestTest {
     }
 
     @Test
+    void attentionSpecsRoundTripThroughRunRecordJsonAndDenseKeepsItsOldForm() throws IOException {
+        AttentionSpec dense = AttentionSpec.of(AttentionType.DENSE);
+        AttentionSpec strided = load("{type: strided, stride: 16, window: paper}");
+
+        String denseJson = org.reprise.run.Json.MAPPER.writeValueAsString(dense);
+        String stridedJson = org.reprise.run.Json.MAPPER.writeValueAsString(strided);
+
+        assertThat(denseJson).doesNotContain("options"); // config hashes of dense runs are unchanged
+        assertThat(org.reprise.run.Json.MAPPER.readValue(denseJson, AttentionSpec.class)).isEqualTo(dense);
+        assertThat(org.reprise.run.Json.MAPPER.readValue(stridedJson, AttentionSpec.class)).isEqualTo(strided);
+    }
+
+    @Test
     void rejectsLinformerForADecoder() throws IOException {
         List<String> errors = errors("{type: linformer, k: 64, sharing: key-value}");
 
