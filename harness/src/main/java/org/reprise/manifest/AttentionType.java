@@ -27,9 +27,11 @@ public enum AttentionType implements Choice {
     /**
      * Reformer LSH attention with shared-QK (Kitaev et al. 2020 §2–3): {@code buckets} (1 or even),
      * hash {@code rounds} in training (default 1), {@code eval_rounds} at evaluation (default: rounds;
-     * Table 2 evaluates a model under another number of rounds), {@code chunk} length (default 2T/buckets).
+     * Table 2 evaluates a model under another number of rounds), {@code eval_buckets} (default: buckets;
+     * 1 evaluates with full shared-QK attention, and a model trained with buckets: 1 — full shared-QK
+     * attention — can be evaluated under LSH), {@code chunk} length (default 2T/buckets; training only).
      */
-    LSH(Set.of("buckets", "rounds", "eval_rounds", "chunk"), Set.of("buckets"), Map.of()),
+    LSH(Set.of("buckets", "rounds", "eval_rounds", "eval_buckets", "chunk"), Set.of("buckets"), Map.of()),
     /**
      * Longformer causal sliding window (Beltagy et al. 2020 §3.1): {@code window} w positions,
      * {@code dilation} d (default 1) on the last {@code dilated_heads} heads (default 0), the first

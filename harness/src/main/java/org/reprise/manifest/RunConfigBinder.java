@@ -133,9 +133,17 @@ final class RunConfigBinder {
     private static boolean checkAttention(Section s, AttentionSpec a, int layers, int heads, int length) {
         if (a.type() == AttentionType.LSH) {
             int buckets = a.parameter("buckets", 1);
-            if (buckets > 1 && buckets % 2 != 0) {
-                s.error("buckets", buckets + " must be 1 or even: angular LSH takes argmax over [xR; −xR]");
-                return false;
+            for (String key : new String[] {"buckets", "eval_buckets"}) {
+                int b = a.parameter(key, buckets);
+                if (b > 1 && b % 2 != 0) {
+                    s.error(key, b + " must be 1 or even: angular LSH takes argmax over [xR; −xR]");
+                    return false;
+                }
+                if (length % Math.min(length, 2 * length / b) != 0 && !(key.equals("buckets") && a.parameters().containsKey("chunk"))) {
+                    s.error(key, b + " gives chunks of 2·" + length + "/" + b + " that do not divide model.sequence_length ("
+                            + length + ")" + (key.equals("buckets") ? "; set model.attention.chunk" : ""));
+                    return false;
+                }
             }
             int chunk = a.parameter("chunk", Math.min(length, 2 * length / buckets));
             if (chunk < 1 || length % chunk != 0) {

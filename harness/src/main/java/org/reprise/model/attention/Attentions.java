@@ -49,15 +49,20 @@ public final class Attentions {
     public static Attention createForEvaluation(AttentionSpec spec, int layer, int heads) {
         if (spec.type() == org.reprise.manifest.AttentionType.LSH) {
             int rounds = spec.parameter("rounds", 1);
-            return new LshAttention(spec.parameter("buckets", 1), spec.parameter("eval_rounds", rounds), spec.parameter("chunk", 0));
+            int buckets = spec.parameter("buckets", 1);
+            int evalBuckets = spec.parameter("eval_buckets", buckets);
+            // the training chunk applies when the buckets are the same; otherwise the paper's 2T/b
+            return new LshAttention(evalBuckets, spec.parameter("eval_rounds", rounds),
+                    evalBuckets == buckets ? spec.parameter("chunk", 0) : 0);
         }
         return create(spec, layer, heads);
     }
 
-    /** True when the evaluation graph needs its own attention (LSH evaluated with other round counts). */
+    /** True when the evaluation graph needs its own attention (LSH evaluated with other rounds or buckets). */
     public static boolean hasEvaluationVariant(AttentionSpec spec) {
         return spec.type() == org.reprise.manifest.AttentionType.LSH
-                && spec.parameter("eval_rounds", spec.parameter("rounds", 1)) != spec.parameter("rounds", 1);
+                && (spec.parameter("eval_rounds", spec.parameter("rounds", 1)) != spec.parameter("rounds", 1)
+                    || spec.parameter("eval_buckets", spec.parameter("buckets", 1)) != spec.parameter("buckets", 1));
     }
 
     /** True when the pattern derives keys from queries (shared-QK), so the model builds no key projection. */

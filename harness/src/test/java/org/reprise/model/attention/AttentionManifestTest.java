@@ -141,6 +141,20 @@ class AttentionManifestTest {
     }
 
     @Test
+    void fullSharedQkTrainingCanBeEvaluatedUnderLsh() throws IOException {
+        // Kitaev et al. Table 2: a model trained with full attention evaluated with LSH-8
+        AttentionSpec spec = load("{type: lsh, buckets: 1, eval_buckets: 16, eval_rounds: 8}");
+
+        LshAttention training = (LshAttention) Attentions.create(spec, 0);
+        LshAttention evaluation = (LshAttention) Attentions.createForEvaluation(spec, 0, 4);
+
+        assertThat(training.buckets()).isEqualTo(1);
+        assertThat(evaluation.buckets()).isEqualTo(16);
+        assertThat(evaluation.rounds()).isEqualTo(8);
+        assertThat(evaluation.chunkLength(1024)).isEqualTo(128);
+    }
+
+    @Test
     void rejectsAnOddBucketCount() throws IOException {
         List<String> errors = errors("{type: lsh, buckets: 3}");
 
