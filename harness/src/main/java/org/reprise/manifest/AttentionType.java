@@ -23,7 +23,31 @@ public enum AttentionType implements Choice {
      * sub-blocks over the heads (default: as many as fit), {@code integration} (§5.1).
      */
     FIXED(Set.of("stride", "c", "summary_groups"), Set.of("stride", "c"),
-            Map.of("summary", List.of("official", "paper"), "integration", Integration.KEYS));
+            Map.of("summary", List.of("official", "paper"), "integration", Integration.KEYS)),
+    /**
+     * Reformer LSH attention with shared-QK (Kitaev et al. 2020 §2–3): {@code buckets} (1 or even),
+     * hash {@code rounds} in training (default 1), {@code eval_rounds} at evaluation (default: rounds;
+     * Table 2 evaluates a model under another number of rounds), {@code eval_buckets} (default: buckets;
+     * 1 evaluates with full shared-QK attention, and a model trained with buckets: 1 — full shared-QK
+     * attention — can be evaluated under LSH), {@code chunk} length (default 2T/buckets; training only).
+     */
+    LSH(Set.of("buckets", "rounds", "eval_rounds", "eval_buckets", "chunk"), Set.of("buckets"), Map.of()),
+    /**
+     * Longformer causal sliding window (Beltagy et al. 2020 §3.1): {@code window} w positions,
+     * {@code dilation} d (default 1) on the last {@code dilated_heads} heads (default 0), the first
+     * {@code global} positions global (default 0).
+     */
+    WINDOW(Set.of("window", "dilation", "dilated_heads", "global"), Set.of("window"), Map.of()),
+    /**
+     * BigBird, causal (Zaheer et al. 2020 §2): {@code block} b, {@code global_blocks} g (default 2),
+     * {@code random_blocks} r (default 3) drawn per query block from a seed fixed per layer.
+     */
+    BIGBIRD(Set.of("block", "global_blocks", "random_blocks"), Set.of("block"), Map.of()),
+    /**
+     * Linformer (Wang et al. 2020 §4): sequence projection n → {@code k}, {@code sharing} of E/F.
+     * Not causal, so the binder refuses it for the harness's decoders until a bidirectional task exists.
+     */
+    LINFORMER(Set.of("k"), Set.of("k"), Map.of("sharing", List.of("none", "headwise", "key-value", "layerwise")));
 
     /** How the two parts of a factorised pattern are combined (Child et al. 2019 §5.1). */
     public static final class Integration {

@@ -74,6 +74,13 @@ final class RunConfigBinder {
         if (!checkAttention(attentionSection, attention, layers, heads, length)) {
             return null;
         }
+        if (embedding == EmbeddingKind.FACTORIZED && attention.type() != AttentionType.STRIDED
+                && attention.type() != AttentionType.FIXED) {
+            s.error("embedding", "factorized embeds the row and column of a matrix as wide as the stride "
+                    + "(Child et al. 2019 §5.3): it needs model.attention.type strided or fixed, not "
+                    + attention.type().key());
+            return null;
+        }
         double ffMultiplier = ff != null ? ff : Defaults.FF_MULTIPLIER;
         if (Math.round(width * ffMultiplier) < 1) {
             s.error("ff_multiplier", ffMultiplier + " × model.width (" + width + ") leaves no feed-forward units");
@@ -134,6 +141,63 @@ final class RunConfigBinder {
 
     /** Cross-field checks of the attention pattern against the model's sizes (Child et al. 2019 §4.3, §5.1). */
     private static boolean checkAttention(Section s, AttentionSpec a, int layers, int heads, int length) {
+        if (a.type() == AttentionType.LSH) {
+            int buckets = a.parameter("buckets", 1);
+            for (String key : new String[] {"buckets", "eval_buckets"}) {
+                int b = a.parameter(key, buckets);
+                if (b > 1 && b % 2 != 0) {
+                    s.error(key, b + " must be 1 or even: angular LSH takes argmax over [xR; −xR]");
+                    return false;
+                }
+                if (length % Math.min(length, 2 * length / b) != 0 && !(key.equals("buckets") && a.parameters().containsKey("chunk"))) {
+                    s.error(key, b + " gives chunks of 2·" + length + "/" + b + " that do not divide model.sequence_length ("
+                            + length + ")" + (key.equals("buckets") ? "; set model.attention.chunk" : ""));
+                    return false;
+                }
+            }
+            int chunk = a.parameter("chunk", Math.min(length, 2 * length / buckets));
+            if (chunk < 1 || length % chunk != 0) {
+                s.error(a.parameters().containsKey("chunk") ? "chunk" : "buckets", (a.parameters().containsKey("chunk")
+                        ? chunk + " must divide model.sequence_length (" + length + ")"
+                        : buckets + " gives chunks of 2·" + length + "/" + buckets + " = " + chunk
+                        + " that do not divide model.sequence_length (" + length + "); set model.attention.chunk"));
+                return false;
+            }
+            return true;
+        }
+        if (a.type() == AttentionType.LINFORMER) {
+            s.error("type", "linformer is not causal: its projected keys mix every position, future ones included "
+                    + "(Wang et al. 2020 §4), and every task of this harness trains a decoder");
+            return false;
+        }
+        if (a.type() == AttentionType.WINDOW) {
+            int window = a.parameter("window", 1);
+            int dilation = a.parameter("dilation", 1);
+            int dilated = a.parameter("dilated_heads", 0);
+            if (dilated > heads) {
+                s.error("dilated_heads", dilated + " is more than model.heads (" + heads + ")");
+                return false;
+            }
+            for (int d : dilated > 0 && dilated < heads ? new int[] {1, dilation} : new int[] {dilated > 0 ? dilation : 1}) {
+                if (length % ((long) window * d) != 0) {
+                    s.error("window", window + " × dilation " + d + " must divide model.sequence_length (" + length + ")");
+                    return false;
+                }
+            }
+            if (a.parameter("global", 0) > length) {
+                s.error("global", a.parameter("global", 0) + " is more than model.sequence_length (" + length + ")");
+                return false;
+            }
+            return true;
+        }
+        if (a.type() == AttentionType.BIGBIRD) {
+            int block = a.parameter("block", 1);
+            if (length % block != 0) {
+                s.error("block", block + " must divide model.sequence_length (" + length + ")");
+                return false;
+            }
+            return true;
+        }
         if (a.type() != AttentionType.STRIDED && a.type() != AttentionType.FIXED) {
             return true;
         }

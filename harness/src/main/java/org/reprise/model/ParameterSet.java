@@ -25,16 +25,28 @@ final class ParameterSet {
         int d = spec.width();
         double residualStd = INIT_STD / Math.sqrt(2.0 * spec.layers());
         p.normal("wte", random, INIT_STD, type, vocab, d);
-        p.normal("wpe", random, INIT_STD, type, spec.sequenceLength(), d);
+        if (spec.embedding() == org.reprise.manifest.EmbeddingKind.FACTORIZED) {
+            // two tables (n_emb = 2) whose sum has the variance of one (Child et al. §5.2: N(0, ·/(d·n_emb)))
+            int stride = spec.attention().parameter("stride", 1);
+            p.normal("wpe.row", random, INIT_STD / Math.sqrt(2), type, spec.sequenceLength() / stride, d);
+            p.normal("wpe.col", random, INIT_STD / Math.sqrt(2), type, stride, d);
+        } else {
+            p.normal("wpe", random, INIT_STD, type, spec.sequenceLength(), d);
+        }
         for (int i = 0; i < spec.layers(); i++) {
             String h = "h" + i;
             p.constant(h + ".ln1.g", 1, type, d);
             p.constant(h + ".ln1.b", 0, type, d);
             p.normal(h + ".attn.wq", random, INIT_STD, type, d, d);
-            p.normal(h + ".attn.wk", random, INIT_STD, type, d, d);
+            boolean sharedQk = org.reprise.model.attention.Attentions.sharesQueryKey(spec.attention());
+            if (!sharedQk) { // shared-QK (Reformer §3) has one projection for queries and keys
+                p.normal(h + ".attn.wk", random, INIT_STD, type, d, d);
+            }
             p.normal(h + ".attn.wv", random, INIT_STD, type, d, d);
             p.constant(h + ".attn.bq", 0, type, d);
-            p.constant(h + ".attn.bk", 0, type, d);
+            if (!sharedQk) {
+                p.constant(h + ".attn.bk", 0, type, d);
+            }
             p.constant(h + ".attn.bv", 0, type, d);
             p.normal(h + ".attn.wo", random, residualStd, type, d, d);
             p.constant(h + ".attn.bo", 0, type, d);

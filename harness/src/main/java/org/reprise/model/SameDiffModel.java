@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -32,17 +34,27 @@ public final class SameDiffModel implements TrainableModel {
     private final SameDiff evalGraph;
     private final AdamOptimizer optimizer;
     private final OffHeapReclaimer reclaimer = new OffHeapReclaimer();
+    /** Per-layer attentions of each graph, asked for per-step inputs (LSH rotations). */
+    private final List<Attention> trainAttentions = new ArrayList<>();
+    private final List<Attention> evalAttentions = new ArrayList<>();
+    /** Seeds evaluation-time random inputs (LSH rotations), so evaluation is deterministic per model. */
+    private final long evalSeed;
 
     SameDiffModel(ModelSpec spec, TrainSpec training, int vocab, long initSeed, DataType type) {
         this.spec = spec;
         this.batchSize = training.batchSize();
         this.type = type;
         this.params = ParameterSet.initialise(spec, vocab, initSeed, type);
-        IntFunction<Attention> attention =
-                layer -> Attentions.create(spec.attention(), layer);
+        this.evalSeed = initSeed;
+        IntFunction<Attention> attention = layer -> remember(trainAttentions, Attentions.create(spec.attention(), layer, spec.heads()));
         this.trainGraph = TransformerGraph.build(spec, vocab, batchSize, params, attention, spec.dropout(), type);
-        this.evalGraph = spec.dropout() == 0 ? trainGraph
-                : TransformerGraph.build(spec, vocab, batchSize, params, attention, 0.0, type);
+        boolean sameForEvaluation = spec.dropout() == 0 && !Attentions.hasEvaluationVariant(spec.attention());
+        if (sameForEvaluation) {
+            evalAttentions.addAll(trainAttentions);
+        }
+        this.evalGraph = sameForEvaluation ? trainGraph
+                : TransformerGraph.build(spec, vocab, batchSize, params,
+                        layer -> remember(evalAttentions, Attentions.createForEvaluation(spec.attention(), layer, spec.heads())), 0.0, type);
         quietly(trainGraph::createGradFunction);
         this.optimizer = new AdamOptimizer(training, params.arrays());
     }
@@ -65,7 +77,7 @@ public final class SameDiffModel implements TrainableModel {
     @Override
     public StepResult trainStep(Batch batch, double learningRate, long dropoutSeed) {
         Nd4j.getRandom().setSeed(dropoutSeed);
-        OutAndGrad result = gradients(batch);
+        OutAndGrad result = gradients(batch, dropoutSeed);
         double loss = result.getOutputs().get(TransformerGraph.LOSS).getDouble(0);
         double norm = optimizer.apply(params.arrays(), result.getGradients(), learningRate);
         reclaimer.afterStep();
@@ -74,18 +86,23 @@ public final class SameDiffModel implements TrainableModel {
 
     /** Loss and gradients for {@code batch} without updating (exposed to tests of the gradient scale). */
     OutAndGrad gradients(Batch batch) {
-        return trainGraph.calculateGradientsAndOutputs(placeholders(batch),
+        return gradients(batch, evalSeed);
+    }
+
+    /** @param stepSeed seeds this step's random graph inputs (fresh LSH rotations every step, Reformer §2) */
+    private OutAndGrad gradients(Batch batch, long stepSeed) {
+        return trainGraph.calculateGradientsAndOutputs(placeholders(batch, trainAttentions, stepSeed),
                 java.util.List.of(TransformerGraph.LOSS), params.arrays().keySet());
     }
 
     /** The training loss of {@code batch} (forward only), for tests. */
     double loss(Batch batch) {
-        return evalGraph.output(placeholders(batch), TransformerGraph.LOSS).get(TransformerGraph.LOSS).getDouble(0);
+        return evalGraph.output(placeholders(batch, evalAttentions, evalSeed), TransformerGraph.LOSS).get(TransformerGraph.LOSS).getDouble(0);
     }
 
     /** Logits [B·T, V] for {@code batch} without dropout (for tests). */
     INDArray logits(Batch batch) {
-        return evalGraph.output(placeholders(batch), TransformerGraph.LOGITS).get(TransformerGraph.LOGITS);
+        return evalGraph.output(placeholders(batch, evalAttentions, evalSeed), TransformerGraph.LOGITS).get(TransformerGraph.LOGITS);
     }
 
     ParameterSet parameters() {
@@ -94,7 +111,7 @@ public final class SameDiffModel implements TrainableModel {
 
     @Override
     public EvalSums evaluate(Batch batch) {
-        Map<String, INDArray> out = evalGraph.output(placeholders(batch), TransformerGraph.CROSS_ENTROPY, TransformerGraph.LOGITS);
+        Map<String, INDArray> out = evalGraph.output(placeholders(batch, evalAttentions, evalSeed), TransformerGraph.CROSS_ENTROPY, TransformerGraph.LOGITS);
         double[] ce = out.get(TransformerGraph.CROSS_ENTROPY).castTo(DataType.DOUBLE).toDoubleVector();
         long[] predicted = Nd4j.argMax(out.get(TransformerGraph.LOGITS), 1).toLongVector();
         double sum = 0;
@@ -113,7 +130,12 @@ public final class SameDiffModel implements TrainableModel {
         return new EvalSums(sum, scored, correct);
     }
 
-    private Map<String, INDArray> placeholders(Batch batch) {
+    private static Attention remember(List<Attention> into, Attention attention) {
+        into.add(attention);
+        return attention;
+    }
+
+    private Map<String, INDArray> placeholders(Batch batch, List<Attention> attentions, long seed) {
         if (batch.batchSize() != batchSize || batch.length() != spec.sequenceLength()) {
             throw new IllegalArgumentException("the graph is built for batches of " + batchSize + "×" + spec.sequenceLength()
                     + " tokens; got " + batch.batchSize() + "×" + batch.length());
@@ -122,6 +144,9 @@ public final class SameDiffModel implements TrainableModel {
         ph.put(TransformerGraph.TOKENS, Nd4j.createFromArray(batch.inputs()).reshape(batch.batchSize(), batch.length()));
         ph.put(TransformerGraph.TARGETS, Nd4j.createFromArray(batch.targets()));
         ph.put(TransformerGraph.MASK, Nd4j.createFromArray(batch.mask()).castTo(type));
+        for (Attention attention : attentions) {
+            attention.stepInputs(seed).forEach((name, value) -> ph.put(name, value.castTo(type)));
+        }
         return ph;
     }
 

@@ -59,7 +59,7 @@ final class TransformerGraph {
 
         SDVariable oneHot = sd.oneHot("x.onehot", sd.reshape(tokens, rows), vocab, -1, 1.0, 0.0, type); // [B·T, V]
         SDVariable tokenEmb = sd.reshape(oneHot.mmul(w.get("wte")), batch, t, d);                        // [B, T, d]
-        SDVariable x = sd.reshape(tokenEmb.add(w.get("wpe")), rows, d);                                  // [B·T, d]
+        SDVariable x = sd.reshape(tokenEmb.add(positions(sd, spec, w, type)), rows, d);                  // [B·T, d]
 
         AttentionShape shape = new AttentionShape(batch, spec.heads(), t, spec.headWidth());
         for (int i = 0; i < spec.layers(); i++) {
@@ -78,10 +78,29 @@ final class TransformerGraph {
         return sd;
     }
 
-    private static SDVariable attentionBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w,
+    /** [T, d]: a learned table, or W_row[⌊i/l⌋] + W_col[i mod l] (Child et al. 2019 Eq. 15, text). */
+    private static SDVariable positions(SameDiff sd, ModelSpec spec, Map<String, SDVariable> w, DataType type) {
+        if (spec.embedding() != org.reprise.manifest.EmbeddingKind.FACTORIZED) {
+            return w.get("wpe");
+        }
+        int t = spec.sequenceLength();
+        int l = spec.attention().parameter("stride", 1);
+        float[] row = new float[t * (t / l)];
+        float[] col = new float[t * l];
+        for (int i = 0; i < t; i++) {
+            row[i * (t / l) + i / l] = 1f;
+            col[i * l + i % l] = 1f;
+        }
+        SDVariable rowHot = sd.constant("pos.row", org.nd4j.linalg.factory.Nd4j.create(row, new long[] {t, t / l}, DataType.FLOAT).castTo(type));
+        SDVariable colHot = sd.constant("pos.col", org.nd4j.linalg.factory.Nd4j.create(col, new long[] {t, l}, DataType.FLOAT).castTo(type));
+        return rowHot.mmul(w.get("wpe.row")).add(colHot.mmul(w.get("wpe.col")));                    // [T, d]
+    }
+
+    static SDVariable attentionBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w,
                                              Attention attention, AttentionShape s) {
         SDVariable q = heads(sd, x.mmul(w.get(h + ".attn.wq")).add(w.get(h + ".attn.bq")), s);
-        SDVariable k = heads(sd, x.mmul(w.get(h + ".attn.wk")).add(w.get(h + ".attn.bk")), s);
+        SDVariable k = attention.sharesQueryKey() ? q                                  // shared-QK (Reformer §3)
+                : heads(sd, x.mmul(w.get(h + ".attn.wk")).add(w.get(h + ".attn.bk")), s);
         SDVariable v = heads(sd, x.mmul(w.get(h + ".attn.wv")).add(w.get(h + ".attn.bv")), s);
         SDVariable out = attention.attend(sd, h + ".attn", q, k, v, s);                 // [B, H, T, Dh]
         SDVariable merged = sd.reshape(sd.permute(out, 0, 2, 1, 3),
@@ -95,13 +114,13 @@ final class TransformerGraph {
         return sd.permute(split, 0, 2, 1, 3);                                           // [B, H, T, Dh]
     }
 
-    private static SDVariable mlpBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w) {
+    static SDVariable mlpBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w) {
         // GELU is SameDiff's x·σ(1.702x), the approximation Child et al. use (§5.2; dl4j-notes #6)
         SDVariable hidden = sd.nn.gelu(x.mmul(w.get(h + ".mlp.w1")).add(w.get(h + ".mlp.b1"))); // [B·T, ff]
         return hidden.mmul(w.get(h + ".mlp.w2")).add(w.get(h + ".mlp.b2"));                   // [B·T, d]
     }
 
-    private static SDVariable layerNorm(SameDiff sd, SDVariable x, Map<String, SDVariable> w, String name) {
+    static SDVariable layerNorm(SameDiff sd, SDVariable x, Map<String, SDVariable> w, String name) {
         return sd.nn.layerNorm(x, w.get(name + ".g"), w.get(name + ".b"), false, 1);
     }
 

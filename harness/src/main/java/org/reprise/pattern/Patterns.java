@@ -14,15 +14,48 @@ public final class Patterns {
     private Patterns() {
     }
 
+    /**
+     * The pattern of layer {@code layer} for a model with {@code heads} heads at length {@code length}
+     * (window and BigBird patterns depend on them).
+     *
+     * @throws IllegalArgumentException for LSH (its sets depend on the input's hashes, see {@link LshPattern})
+     *                                  and Linformer (every query sees k mixtures of all keys: no sparsity)
+     */
+    public static AttentionPattern of(AttentionSpec spec, int layer, int heads, int length) {
+        return switch (spec.type()) {
+            case WINDOW -> window(spec, heads);
+            case BIGBIRD -> bigBird(spec, layer, length);
+            default -> of(spec, layer);
+        };
+    }
+
+    /** The pattern of layer {@code layer} for the types that depend on nothing else. */
     public static AttentionPattern of(AttentionSpec spec, int layer) {
         return switch (spec.type()) {
             case DENSE -> new DensePattern();
+            case WINDOW, BIGBIRD -> throw new IllegalArgumentException("use of(spec, layer, heads, length)");
+            case LSH -> throw new IllegalArgumentException("LSH sets depend on the hashes of the input: see LshPattern");
+            case LINFORMER -> throw new IllegalArgumentException("Linformer has no sparsity pattern: every query sees k mixtures of all keys");
             case STRIDED, FIXED -> switch (spec.option("integration")) {
                 case Integration.MULTIHEAD -> new HeadSplitPattern(of(spec, Component.LOCAL), of(spec, Component.SUMMARY));
                 case Integration.INTERLEAVED -> of(spec, interleaved(layer));
                 default -> of(spec, Component.MERGED);
             };
         };
+    }
+
+    /** Longformer's sliding window (Beltagy et al. 2020 §3): window, dilation on some heads, leading global tokens. */
+    public static SlidingWindowPattern window(AttentionSpec spec, int heads) {
+        return new SlidingWindowPattern(spec.parameter("window", 1), spec.parameter("dilation", 1),
+                Math.min(heads, spec.parameter("dilated_heads", 0)), heads, spec.parameter("global", 0));
+    }
+
+    /** BigBird's blocks (Zaheer et al. 2020 §2); the random-block table is fixed per layer, seeded by the layer index. */
+    public static BigBirdPattern bigBird(AttentionSpec spec, int layer, int length) {
+        int block = spec.parameter("block", 1);
+        int global = spec.parameter("global_blocks", 2);
+        return new BigBirdPattern(block, global,
+                BigBirdPattern.randomBlocks(length / block, global, spec.parameter("random_blocks", 3), layer));
     }
 
     /** The part of a factorised pattern that layer {@code layer} uses under the interleaved integration. */

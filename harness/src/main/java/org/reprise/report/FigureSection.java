@@ -85,12 +85,18 @@ final class FigureSection {
         int k = 0;
         for (AttentionSpec p : patterns) {
             String name = ConfigTables.attention(p);
+            var mask = AttentionPatterns.connectivity(p, CONNECTIVITY_LENGTH);
+            if (mask.isEmpty()) {
+                omitted.add("Attention connectivity of " + name + ": omitted — its attended positions depend on the input (LSH) or"
+                        + " mix every key (Linformer).");
+                continue;
+            }
             String id = "fig-attention-" + k++;
             figures.add(new ReportModel.Figure(id, "Attention connectivity: " + name,
                     "Which key positions (across) each query position (down) attends to, at length "
                             + CONNECTIVITY_LENGTH + ", as in Figure 3 of Child et al. (2019).",
                     ConnectivityFigure.draw(id, name + " attention, n = " + CONNECTIVITY_LENGTH,
-                            AttentionPatterns.connectivity(p, CONNECTIVITY_LENGTH))));
+                            mask.get())));
         }
     }
 }

@@ -137,7 +137,7 @@ class Enwik8Test {
 
         assertThatThrownBy(() -> Enwik8.open(spec, 16, new DataStore(dir, Downloads.offline()), Enwik8.CANONICAL))
                 .hasMessage("data.file: " + dir.resolve("enwik8/nope") + " does not exist. It should be a prefix of enwik8"
-                        + " (relative paths are read from the data directory " + dir + ", set with -Ddata.dir), such as"
+                        + " (relative paths are read from the data directory " + dir + ", set with -Ddata.dir, then from the project's shared/data folder), such as"
                         + " enwik8/enwik8-prefix-4154399 from the project's shared/data folder");
     }
 

@@ -66,7 +66,7 @@ class ManifestValidationTest {
                 Arguments.of("steps-and-epochs.yaml", List.of(
                         "manifests/invalid/steps-and-epochs.yaml:14:13: original.training.epochs: give either training.steps or training.epochs, not both")),
                 Arguments.of("unknown-attention-type.yaml", List.of(
-                        "manifests/invalid/unknown-attention-type.yaml:10:23: original.model.attention.type: 'quadratic' is not one of dense, strided, fixed")),
+                        "manifests/invalid/unknown-attention-type.yaml:10:23: original.model.attention.type: 'quadratic' is not one of dense, strided, fixed, lsh, window, bigbird, linformer")),
                 Arguments.of("unknown-dataset.yaml", List.of(
                         "manifests/invalid/unknown-dataset.yaml:15:14: original.data.dataset: 'imagenet' is not one of copy, enwik8, cifar10, fashion-mnist, listops")),
                 Arguments.of("unstated-but-given.yaml", List.of(

@@ -15,12 +15,18 @@ public final class AttentionPatterns {
     private AttentionPatterns() {
     }
 
-    /** @param n sequence length to draw, at least 1 */
-    public static boolean[][] connectivity(AttentionSpec spec, int n) {
+    /**
+     * @param n sequence length to draw, at least 1
+     * @return empty for patterns without a fixed picture (LSH depends on the input; Linformer mixes all keys)
+     */
+    public static java.util.Optional<boolean[][]> connectivity(AttentionSpec spec, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("connectivity needs a length of at least 1, got " + n);
         }
+        if (spec.type() == org.reprise.manifest.AttentionType.LSH || spec.type() == org.reprise.manifest.AttentionType.LINFORMER) {
+            return java.util.Optional.empty();
+        }
         // what head 0 of the first layer reads; the interleaved and multi-head integrations differ by layer/head
-        return Patterns.of(spec, 0).mask(0, n);
+        return java.util.Optional.of(Patterns.of(spec, 0, 1, n).mask(0, n));
     }
 }

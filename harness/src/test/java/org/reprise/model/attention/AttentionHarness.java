@@ -26,6 +26,19 @@ final class AttentionHarness {
     }
 
     static Result run(Attention attention, AttentionShape s, INDArray q, INDArray k, INDArray v, INDArray r) {
+        return run(attention, s, q, k, v, r, Map.of());
+    }
+
+    static Result run(Attention attention, AttentionShape s, INDArray q, INDArray k, INDArray v, INDArray r,
+                      Map<String, INDArray> placeholders) {
+        SameDiff sd = build(attention, s, q, k, v, r);
+        INDArray output = sd.outputSingle(placeholders, "out").dup();
+        Map<String, INDArray> g = sd.calculateGradients(placeholders, "q", "k", "v");
+        return new Result(output, grad(g, "q", q), grad(g, "k", k), grad(g, "v", v));
+    }
+
+    /** The graph: variables q, k, v; output "out"; loss sum(out · R). */
+    static SameDiff build(Attention attention, AttentionShape s, INDArray q, INDArray k, INDArray v, INDArray r) {
         SameDiff sd = SameDiff.create();
         SDVariable vq = sd.var("q", q.dup());
         SDVariable vk = sd.var("k", k.dup());
@@ -33,9 +46,13 @@ final class AttentionHarness {
         SDVariable out = attention.attend(sd, "attn", vq, vk, vv, s).rename("out");
         SDVariable loss = out.mul(sd.constant("r", r.dup())).sum().rename("loss");
         sd.setLossVariables(loss);
-        INDArray output = sd.outputSingle(Map.of(), "out").dup();
-        Map<String, INDArray> g = sd.calculateGradients(Map.of(), "q", "k", "v");
-        return new Result(output, g.get("q").dup(), g.get("k").dup(), g.get("v").dup());
+        return sd;
+    }
+
+    /** An input the output does not depend on (LSH ignores k) has gradient zero. */
+    private static INDArray grad(Map<String, INDArray> g, String name, INDArray like) {
+        INDArray value = g.get(name);
+        return value != null ? value.dup() : like.like().assign(0);
     }
 
     static double maxAbsDiff(INDArray a, INDArray b) {

@@ -93,6 +93,75 @@ class AttentionManifestTest {
     }
 
     @Test
+    void bindsLshWithEvaluationRounds() throws IOException {
+        AttentionSpec spec = load("{type: lsh, buckets: 8, rounds: 2, eval_rounds: 4}");
+
+        assertThat(spec.parameters()).isEqualTo(Map.of("buckets", 8L, "rounds", 2L, "eval_rounds", 4L));
+        assertThat(Attentions.hasEvaluationVariant(spec)).isTrue();
+        assertThat(((LshAttention) Attentions.createForEvaluation(spec, 0, 4)).rounds()).isEqualTo(4);
+        assertThat(((LshAttention) Attentions.create(spec, 0)).rounds()).isEqualTo(2);
+    }
+
+    @Test
+    void bindsWindowAndBigBird() throws IOException {
+        AttentionSpec window = load("{type: window, window: 8, dilation: 2, dilated_heads: 2, global: 1}");
+        AttentionSpec bigBird = load("{type: bigbird, block: 16, global_blocks: 1, random_blocks: 2}");
+
+        assertThat(Attentions.pattern(window, 0, 4, 32))
+                .isEqualTo(new org.reprise.pattern.SlidingWindowPattern(8, 2, 2, 4, 1));
+        assertThat(Attentions.pattern(bigBird, 0, 4, 32).allows(0, 31, 0)).isTrue();
+    }
+
+    @Test
+    void rejectsADilatedWindowThatDoesNotDivideTheLength() throws IOException {
+        List<String> errors = errors("{type: window, window: 8, dilation: 3, dilated_heads: 2}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith("model.attention.window: 8 × dilation 3 must divide model.sequence_length (1024)"));
+    }
+
+    @Test
+    void attentionSpecsRoundTripThroughRunRecordJsonAndDenseKeepsItsOldForm() throws IOException {
+        AttentionSpec dense = AttentionSpec.of(AttentionType.DENSE);
+        AttentionSpec strided = load("{type: strided, stride: 16, window: paper}");
+
+        String denseJson = org.reprise.run.Json.MAPPER.writeValueAsString(dense);
+        String stridedJson = org.reprise.run.Json.MAPPER.writeValueAsString(strided);
+
+        assertThat(denseJson).doesNotContain("options"); // config hashes of dense runs are unchanged
+        assertThat(org.reprise.run.Json.MAPPER.readValue(denseJson, AttentionSpec.class)).isEqualTo(dense);
+        assertThat(org.reprise.run.Json.MAPPER.readValue(stridedJson, AttentionSpec.class)).isEqualTo(strided);
+    }
+
+    @Test
+    void rejectsLinformerForADecoder() throws IOException {
+        List<String> errors = errors("{type: linformer, k: 64, sharing: key-value}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith("model.attention.type: linformer is not causal: its projected keys "
+                + "mix every position, future ones included (Wang et al. 2020 §4), and every task of this harness trains a decoder"));
+    }
+
+    @Test
+    void fullSharedQkTrainingCanBeEvaluatedUnderLsh() throws IOException {
+        // Kitaev et al. Table 2: a model trained with full attention evaluated with LSH-8
+        AttentionSpec spec = load("{type: lsh, buckets: 1, eval_buckets: 16, eval_rounds: 8}");
+
+        LshAttention training = (LshAttention) Attentions.create(spec, 0);
+        LshAttention evaluation = (LshAttention) Attentions.createForEvaluation(spec, 0, 4);
+
+        assertThat(training.buckets()).isEqualTo(1);
+        assertThat(evaluation.buckets()).isEqualTo(16);
+        assertThat(evaluation.rounds()).isEqualTo(8);
+        assertThat(evaluation.chunkLength(1024)).isEqualTo(128);
+    }
+
+    @Test
+    void rejectsAnOddBucketCount() throws IOException {
+        List<String> errors = errors("{type: lsh, buckets: 3}");
+
+        assertThat(errors).anyMatch(e -> e.endsWith("model.attention.buckets: 3 must be 1 or even: angular LSH takes argmax over [xR; −xR]"));
+    }
+
+    @Test
     void rejectsMoreSummaryGroupsThanFit() throws IOException {
         List<String> errors = errors("{type: fixed, stride: 16, c: 4, summary_groups: 5}");
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.reprise.model.Engine;
 import org.reprise.pattern.AttentionPattern;
+import org.reprise.pattern.SlidingWindowPattern;
 import org.reprise.pattern.Component;
 import org.reprise.pattern.FixedPattern;
 import org.reprise.pattern.FixedPattern.SummaryRule;
@@ -60,6 +61,17 @@ class BlockSparseEqualsMaskedDenseTest {
         cases.add(Arguments.of("fixed multi-head",
                 new HeadSplitAttention(new FixedAttention(fl, new HeadMap(0, 2)), new FixedAttention(fs, new HeadMap(1, 2))),
                 new HeadSplitPattern(fl, fs), 64, 6));
+        for (int[] wdg : new int[][] {{8, 1, 0}, {4, 2, 0}, {4, 2, 3}, {8, 1, 5}, {2, 4, 1}}) {
+            SlidingWindowPattern p = new SlidingWindowPattern(wdg[0], wdg[1], 2, 4, wdg[2]);
+            cases.add(Arguments.of("window w=" + wdg[0] + " dilation " + wdg[1] + " on 2 of 4 heads, global " + wdg[2],
+                    new SlidingWindowAttention(p), p, 64, 4));
+        }
+        SlidingWindowPattern allDilated = new SlidingWindowPattern(4, 2, 2, 2, 2);
+        cases.add(Arguments.of("window, every head dilated", new SlidingWindowAttention(allDilated), allDilated, 64, 2));
+        for (int[] gr : new int[][] {{0, 0}, {2, 0}, {0, 2}, {1, 3}}) {
+            BigBirdAttention a = new BigBirdAttention(8, gr[0], gr[1], 23);
+            cases.add(Arguments.of("bigbird b=8 g=" + gr[0] + " r=" + gr[1], a, a.pattern(128), 128, 2));
+        }
         return cases.stream();
     }
 

@@ -33,6 +33,11 @@ class CausalityTest {
             b.add(Arguments.of("strided " + c, new StridedAttention(new StridedPattern(8, WindowRule.PAPER, c))));
             b.add(Arguments.of("fixed " + c, new FixedAttention(FixedPattern.of(16, 4, SummaryRule.PAPER, c))));
         }
+        b.add(Arguments.of("window", new SlidingWindowAttention(new org.reprise.pattern.SlidingWindowPattern(4, 2, 1, 2, 3))));
+        b.add(Arguments.of("bigbird", new BigBirdAttention(8, 1, 2, 3)));
+        b.add(Arguments.of("fixed multi-head", new HeadSplitAttention(
+                new FixedAttention(FixedPattern.of(16, 4, SummaryRule.OFFICIAL, Component.LOCAL), new HeadMap(0, 2)),
+                new FixedAttention(FixedPattern.of(16, 4, SummaryRule.OFFICIAL, Component.SUMMARY), new HeadMap(1, 2)))));
         return b.build();
     }
 

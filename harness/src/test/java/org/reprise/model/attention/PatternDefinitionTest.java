@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.reprise.pattern.AttentionPattern;
+import org.reprise.pattern.BigBirdPattern;
+import org.reprise.pattern.SlidingWindowPattern;
 import org.reprise.pattern.Component;
 import org.reprise.pattern.DensePattern;
 import org.reprise.pattern.FixedPattern;
@@ -155,6 +157,60 @@ class PatternDefinitionTest {
             largest = Math.max(largest, strided.keys(0, i, 256).size());
         }
         assertThat(largest).isEqualTo(16 + 15);
+    }
+
+    @Test
+    void slidingWindowMatchesLongformerWithDilationAndGlobalTokens() {
+        for (int w : new int[] {1, 3, 8}) {
+            for (int d : new int[] {1, 2, 3}) {
+                for (int g : new int[] {0, 2}) {
+                    SlidingWindowPattern pattern = new SlidingWindowPattern(w, d, 2, 4, g);
+                    for (int head = 0; head < 4; head++) {
+                        int dh = head >= 2 ? d : 1; // the last 2 heads are dilated
+                        for (int i = 0; i < N; i++) {
+                            TreeSet<Integer> expected = new TreeSet<>();
+                            for (int step = 0; step < w && i - step * dh >= 0; step++) {
+                                expected.add(i - step * dh);
+                            }
+                            for (int j = 0; j < Math.min(g, i + 1); j++) {
+                                expected.add(j);
+                            }
+                            assertSet(pattern, head, i, expected, "window w=" + w + " d=" + d + " g=" + g + " head " + head);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void bigBirdIsWindowPlusGlobalPlusTheSeededRandomBlocks() {
+        int b = 8;
+        int nb = N / b + 1;
+        int[][] random = BigBirdPattern.randomBlocks(nb, 2, 3, 17);
+        BigBirdPattern pattern = new BigBirdPattern(b, 2, random);
+        for (int i = 0; i < N; i++) {
+            int q = i / b;
+            TreeSet<Integer> expected = new TreeSet<>();
+            for (int j = 0; j <= i; j++) {
+                int k = j / b;
+                boolean window = k == q || k == q - 1;
+                boolean global = k < 2;
+                boolean chosen = java.util.Arrays.stream(random[q]).anyMatch(x -> x == k);
+                if (window || global || chosen) {
+                    expected.add(j);
+                }
+            }
+            assertSet(pattern, 0, i, expected, "bigbird");
+        }
+        for (int q = 0; q < nb; q++) {
+            final int query = q;
+            assertThat(random[q]).as("random blocks of %d", q).hasSize(Math.min(3, Math.max(0, q - 3)))
+                    .doesNotHaveDuplicates();
+            assertThat(java.util.Arrays.stream(random[q]).allMatch(k -> k >= 2 && k <= query - 2)).isTrue();
+        }
+        assertThat(BigBirdPattern.randomBlocks(nb, 2, 3, 17)).isDeepEqualTo(random);
+        assertThat(java.util.Arrays.deepEquals(BigBirdPattern.randomBlocks(nb, 2, 3, 18), random)).isFalse();
     }
 
     private static void assertSet(AttentionPattern pattern, int head, int i, TreeSet<Integer> expected, String what) {

@@ -27,7 +27,11 @@ import org.reprise.model.Engine;
 import org.reprise.model.attention.Attention;
 import org.reprise.model.attention.AttentionShape;
 import org.reprise.model.attention.DenseCausalAttention;
+import org.reprise.model.attention.BigBirdAttention;
 import org.reprise.model.attention.FixedAttention;
+import org.reprise.model.attention.LshAttention;
+import org.reprise.model.attention.SlidingWindowAttention;
+import org.reprise.pattern.SlidingWindowPattern;
 import org.reprise.model.attention.StridedAttention;
 import org.reprise.pattern.Component;
 import org.reprise.pattern.FixedPattern;
@@ -38,7 +42,8 @@ import org.reprise.stats.ScalingFit;
 
 /**
  * Forward+backward time and peak memory of one attention layer (batch 1, 1 head, Dh 64) for dense,
- * strided and fixed attention at n ∈ {512 … 16384} (experiments/benchmarks/attention-scaling.yaml).
+ * strided, fixed, window (Longformer), BigBird and LSH (Reformer) attention at n ∈ {512 … 16384}
+ * (experiments/benchmarks/attention-scaling.yaml).
  * The stride is l = 2^round(log2 √n) (Child et al. §4.2: l ≈ √n) and c = 8 (§4.3 recommends 8–32).
  * Each cell runs in its own child JVM whose resident memory is watched ({@link #MEMORY_BUDGET_BYTES}),
  * so peaks are the cell's own and a dense cell that does not fit is recorded as OUT_OF_MEMORY instead of
@@ -57,6 +62,13 @@ public final class AttentionScalingBenchmark {
     static final int WIDTH = 64;
     static final int HEADS = 1;
     static final int SUMMARY_C = 8;
+    /** Longformer window (fixed, so the cost is linear) and its leading global tokens. */
+    static final int WINDOW = 256;
+    static final int GLOBAL_TOKENS = 16;
+    /** BigBird-ITC block 64 with 2 global and 3 random blocks (Zaheer et al. Table 8). */
+    static final int BIGBIRD_BLOCK = 64;
+    /** Reformer chunk m = 64, so n_buckets = 2n/m grows with n (Kitaev et al. Table 3 fixes the chunk); one round. */
+    static final int LSH_CHUNK = 64;
     static final int WARMUP = 1;
     static final int REPETITIONS = 3;
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx3g");
@@ -92,7 +104,8 @@ public final class AttentionScalingBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "results/" + EXPERIMENT);
         int[] lengths = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {512, 1024, 2048, 4096, 8192, 16384};
-        List<String> patterns = args.length > 2 ? List.of(args[2].split(",")) : List.of("dense", "strided", "fixed");
+        List<String> patterns = args.length > 2 ? List.of(args[2].split(","))
+                : List.of("dense", "strided", "fixed", "window", "bigbird", "lsh");
         Files.createDirectories(dir);
         Map<String, Map<Integer, ScalingCell>> table = new LinkedHashMap<>();
         for (String pattern : patterns) {
@@ -111,13 +124,28 @@ public final class AttentionScalingBenchmark {
         return 1 << (int) Math.round(Math.log(Math.sqrt(n)) / Math.log(2));
     }
 
+    /** The pattern's block parameter as recorded: stride, window, block or chunk; 0 for dense. */
+    static int blockFor(String pattern, int n) {
+        return switch (pattern) {
+            case "strided", "fixed" -> strideFor(n);
+            case "window" -> WINDOW;
+            case "bigbird" -> BIGBIRD_BLOCK;
+            case "lsh" -> LSH_CHUNK;
+            default -> 0;
+        };
+    }
+
     static Attention attention(String pattern, int n) {
         int l = strideFor(n);
         return switch (pattern) {
             case "dense" -> new DenseCausalAttention();
             case "strided" -> new StridedAttention(new StridedPattern(l, StridedPattern.WindowRule.OFFICIAL, Component.MERGED));
             case "fixed" -> new FixedAttention(FixedPattern.of(l, SUMMARY_C, FixedPattern.SummaryRule.OFFICIAL, Component.MERGED));
-            default -> throw new IllegalArgumentException("unknown pattern '" + pattern + "' (dense, strided, fixed)");
+            case "window" -> new SlidingWindowAttention(new SlidingWindowPattern(WINDOW, 1, 0, HEADS, GLOBAL_TOKENS));
+            case "bigbird" -> new BigBirdAttention(BIGBIRD_BLOCK, 2, 3, 0);
+            case "lsh" -> new LshAttention(2 * n / LSH_CHUNK, 1, LSH_CHUNK);
+            default -> throw new IllegalArgumentException("unknown pattern '" + pattern
+                    + "' (dense, strided, fixed, window, bigbird, lsh)");
         };
     }
 
@@ -182,8 +210,10 @@ public final class AttentionScalingBenchmark {
             SDVariable k = sd.var("k", Nd4j.randn(DataType.FLOAT, 1, HEADS, n, WIDTH));
             SDVariable v = sd.var("v", Nd4j.randn(DataType.FLOAT, 1, HEADS, n, WIDTH));
             SDVariable r = sd.constant("r", Nd4j.randn(DataType.FLOAT, 1, HEADS, n, WIDTH));
-            SDVariable out = attention(pattern, n).attend(sd, "attn", q, k, v, shape);
+            Attention attention = attention(pattern, n);
+            SDVariable out = attention.attend(sd, "attn", q, k, v, shape);
             sd.setLossVariables(out.mul(r).sum());
+            Map<String, org.nd4j.linalg.api.ndarray.INDArray> inputs = attention.stepInputs(1);
             java.io.PrintStream stdout = System.out;
             System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             try {
@@ -193,7 +223,7 @@ public final class AttentionScalingBenchmark {
                     System.gc();
                     Thread.sleep(50);
                     long start = System.nanoTime();
-                    sd.calculateGradients(Map.of(), "q", "k", "v");
+                    sd.calculateGradients(inputs, attention.sharesQueryKey() ? List.of("q", "v") : List.of("q", "k", "v"));
                     if (rep >= WARMUP) {
                         times.add((System.nanoTime() - start) / 1e6);
                     }
@@ -225,13 +255,13 @@ public final class AttentionScalingBenchmark {
         environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         environment.put("jvm_options", String.join(" ", CHILD_JVM_OPTIONS));
         environment.put("baseline_rss_bytes", Long.toString(baseline));
-        return new ScalingCell(EXPERIMENT, pattern, n, pattern.equals("dense") ? 0 : strideFor(n),
+        return new ScalingCell(EXPERIMENT, pattern, n, blockFor(pattern, n),
                 pattern.equals("fixed") ? SUMMARY_C : 0, 1, HEADS, WIDTH, WARMUP, REPETITIONS, status, reason, times,
                 median, Math.max(0, peakRss() - baseline), peakRss(), peakHeap(), environment, Instant.now().toString());
     }
 
     private static ScalingCell failed(String pattern, int n, String status, String reason) {
-        return new ScalingCell(EXPERIMENT, pattern, n, pattern.equals("dense") ? 0 : strideFor(n),
+        return new ScalingCell(EXPERIMENT, pattern, n, blockFor(pattern, n),
                 pattern.equals("fixed") ? SUMMARY_C : 0, 1, HEADS, WIDTH, WARMUP, REPETITIONS, status, reason,
                 List.of(), Double.NaN, -1, -1, -1, Map.of(), Instant.now().toString());
     }

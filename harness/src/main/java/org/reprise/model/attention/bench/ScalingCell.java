@@ -7,6 +7,8 @@ import java.util.Map;
  * One (pattern, length) cell of the attention-scaling benchmark, as written to
  * {@code results/attention-scaling/<pattern>-<length>.json}.
  *
+ * @param stride         the pattern's block parameter: stride (strided, fixed), window, block (BigBird),
+ *                       chunk (LSH); 0 for dense
  * @param status         COMPLETED, OUT_OF_MEMORY or FAILED
  * @param timesMs        forward+backward wall time of each timed repetition, ms
  * @param medianMs       median of {@code timesMs}; NaN unless COMPLETED

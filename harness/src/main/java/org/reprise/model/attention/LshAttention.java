@@ -1,0 +1,207 @@
+package org.reprise.model.attention;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reformer's LSH attention with shared-QK (Kitaev et al. 2020 §2–3, App. A), causal, O(T·m) per round:
+ * <ol>
+ *   <li>keys are the normalised queries, k_j = q_j / ‖q_j‖ (the {@code k} input is ignored);</li>
+ *   <li>angular LSH: h(x) = argmax([xR; −xR]) with a random R [Dh, b/2] per round, fed each step
+ *       through the placeholder {@code <scope>.rotations} [Dh, rounds·b/2] ({@link #rotations});</li>
+ *   <li>positions are sorted by (bucket, position) — a stable counting sort written as one-hot
+ *       cumulative sums, O(T·b) — and the rows moved with {@code unsortedSegmentSum} (differentiable;
+ *       SameDiff's {@code topK} ignores k and {@code scatterUpdate} fails, see the branch notes);</li>
+ *   <li>chunks of m attend to themselves and one chunk back ([B, H, R, nc, m, 2m] scores), masked
+ *       causally; a token's own key gets −1e5 (App. A), so it is used only when nothing else is;</li>
+ *   <li>outputs are moved back with {@code unsortedSegmentSum} by the inverse permutation (not
+ *       {@code gather}: its gradient is a Java loop that cannot be built twice in one graph) and rounds combined with weights
+ *       softmax_r(logsumexp of round r's scores) (App. A, without the log N_ij duplicate correction).</li>
+ * </ol>
+ * With one bucket there is nothing to hash: one chunk holds every position, which is full causal
+ * shared-QK attention.
+ */
+public final class LshAttention implements Attention {
+    /** Added to a token's own score (App. A: large but finite). */
+    static final double SELF = -1e5;
+
+    private final int buckets;
+    private final int rounds;
+    private final int chunk;
+    /** Set by {@link #attend}: the rotations placeholder and the head width it needs. */
+    private String placeholder;
+    private int placeholderWidth;
+
+    /**
+     * @param buckets number of hash buckets b (1, or even)
+     * @param rounds  hash rounds n_rounds
+     * @param chunk   chunk length m (paper: 2T/b); must divide T, or 0 for the paper's choice
+     */
+    public LshAttention(int buckets, int rounds, int chunk) {
+        if (buckets < 1 || (buckets > 1 && buckets % 2 != 0) || rounds < 1 || chunk < 0) {
+            throw new IllegalArgumentException("need buckets 1 or even, rounds ≥ 1, chunk ≥ 0; got "
+                    + buckets + ", " + rounds + ", " + chunk);
+        }
+        this.buckets = buckets;
+        this.rounds = buckets == 1 ? 1 : rounds;
+        this.chunk = chunk;
+    }
+
+    /** Chunk length for length t: as given, or min(t, 2t/b) (Kitaev et al. §2: m = 2l / n_buckets). */
+    public int chunkLength(int t) {
+        return chunk > 0 ? chunk : Math.min(t, 2 * t / buckets);
+    }
+
+    public int rounds() {
+        return rounds;
+    }
+
+    public int buckets() {
+        return buckets;
+    }
+
+    /** Name of the rotations placeholder under {@code scope}; absent when buckets = 1. */
+    public static String rotationsName(String scope) {
+        return scope + ".rotations";
+    }
+
+    /** Fresh rotations for one step: standard normal [Dh, rounds·b/2] from (seed, step), deterministic. */
+    public INDArray rotations(long seed, long step, int headWidth) {
+        java.util.Random rng = new java.util.Random(new java.util.SplittableRandom(seed).split().nextLong() ^ (step * 0x9E3779B97F4A7C15L));
+        int columns = rounds * (buckets / 2);
+        float[] values = new float[headWidth * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) rng.nextGaussian();
+        }
+        return Nd4j.create(values, new long[] {headWidth, columns}, DataType.FLOAT);
+    }
+
+    @Override
+    public boolean sharesQueryKey() {
+        return true;
+    }
+
+    /** Fresh rotations from (seed, scope): the same seed gives the same hashes, a new step's seed new ones. */
+    @Override
+    public java.util.Map<String, INDArray> stepInputs(long seed) {
+        if (placeholder == null) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.of(placeholder, rotations(seed, placeholder.hashCode(), placeholderWidth));
+    }
+
+    @Override
+    public SDVariable attend(SameDiff sd, String scope, SDVariable q, SDVariable k, SDVariable v, AttentionShape s) {
+        int t = s.length();
+        int dh = s.headWidth();
+        int m = chunkLength(t);
+        if (m < 1 || t % m != 0) {
+            throw new IllegalArgumentException("LSH chunk " + m + " must divide the sequence length " + t
+                    + " (set model.attention.chunk, or buckets so that 2T/buckets divides T)");
+        }
+        int nc = t / m;
+        long n = (long) s.batch() * s.heads() * rounds * t;                              // rows over all rounds
+        SDVariable norm = sd.math.sqrt(q.mul(q).sum(true, 3));                           // [B, H, T, 1]
+        SDVariable keys = q.div(norm);                                                   // [B, H, T, Dh]
+
+        SDVariable sortedPos = sortedPositions(sd, scope, keys, s);                      // [B, H, R, T] int
+        SDVariable segment = sd.castTo(sortedPos, DataType.INT32)
+                .add(sd.constant(scope + ".base", rowBase(s).castTo(DataType.INT32)));
+        SDVariable segmentFlat = sd.reshape(segment, n);                                 // [N]
+
+        SDVariable position = sd.constant(scope + ".pos", Nd4j.arange(t).castTo(q.dataType())
+                .reshape(1, 1, t, 1).broadcast(s.batch(), s.heads(), t, 1));             // [B, H, T, 1]
+        SDVariable rows = sd.concat(3, q, keys, v, position);                             // [B, H, T, 3Dh+1]
+        SDVariable perRound = rounds == 1 ? sd.expandDims(rows, 2)
+                : sd.stack(2, java.util.Collections.nCopies(rounds, rows).toArray(new SDVariable[0])); // [B, H, R, T, 3Dh+1]
+        SDVariable sorted = sd.unsortedSegmentSum(sd.reshape(perRound, n, 3L * dh + 1), segmentFlat, (int) n);
+        SDVariable chunks = sd.reshape(sorted, s.batch(), s.heads(), rounds, nc, m, 3L * dh + 1); // [B, H, R, nc, m, 3Dh+1]
+        SDVariable qS = part(sd, chunks, s, nc, m, 0, dh);                               // [B, H, R, nc, m, Dh]
+        SDVariable kS = part(sd, chunks, s, nc, m, dh, dh);
+        SDVariable vS = part(sd, chunks, s, nc, m, 2 * dh, dh);
+        SDVariable posS = part(sd, chunks, s, nc, m, 3 * dh, 1);                         // [B, H, R, nc, m, 1]
+
+        SDVariable kBand = lookBack(sd, kS, s, nc, m, dh);                               // [B, H, R, nc, 2m, Dh]
+        SDVariable vBand = lookBack(sd, vS, s, nc, m, dh);
+        SDVariable posBand = lookBack(sd, posS, s, nc, m, 1);                            // [B, H, R, nc, 2m, 1]
+        SDVariable diff = posS.sub(sd.permute(posBand, 0, 1, 2, 3, 5, 4));              // [B, H, R, nc, m, 2m]: i − j
+        SDVariable mask = sd.castTo(sd.lt(diff, 0.0), q.dataType()).mul(DenseCausalAttention.MASKED)
+                .add(sd.castTo(sd.eq(diff, 0.0), q.dataType()).mul(SELF));
+        SDVariable scores = sd.mmul(qS, kBand, false, true, false)                       // [B, H, R, nc, m, 2m]
+                .mul(1.0 / Math.sqrt(dh)).add(mask);
+        SDVariable weights = sd.nn.softmax(scope + ".weights", scores, -1);
+        SDVariable out = sd.mmul(weights, vBand);                                        // [B, H, R, nc, m, Dh]
+
+        // back to the original order: sorted slot p holds position perm[p] (= its stored position)
+        SDVariable perm = sd.castTo(sd.reshape(posS, s.batch(), s.heads(), rounds, t)
+                .add(sd.constant(scope + ".base2", rowBase(s))), DataType.INT32);
+        SDVariable permFlat = sd.reshape(perm, n);                                       // [N]
+        SDVariable unsorted = sd.unsortedSegmentSum(sd.reshape(out, n, dh), permFlat, (int) n); // [N, Dh]
+        if (rounds == 1) {
+            return sd.reshape(unsorted, s.batch(), s.heads(), t, dh);                     // [B, H, T, Dh]
+        }
+        SDVariable perRoundOut = sd.reshape(unsorted, s.batch(), s.heads(), rounds, t, dh); // [B, H, R, T, Dh]
+        // logsumexp written out: sd.math.logSumExp's gradient loses its dimensions (reduce_sum_bp fails)
+        SDVariable rowMax = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, scores.max(true, 5))
+                .outputVariable();                                                       // [B, H, R, nc, m, 1]
+        SDVariable logNormaliser = sd.math.log(sd.math.exp(scores.sub(rowMax)).sum(true, 5)).add(rowMax);
+        SDVariable lse = sd.unsortedSegmentSum(sd.reshape(logNormaliser, n, 1), permFlat, (int) n); // [N, 1]
+        SDVariable lseByPosition = sd.permute(sd.reshape(lse, s.batch(), s.heads(), rounds, t), 0, 1, 3, 2); // [B, H, T, R]
+        SDVariable roundWeights = sd.reshape(sd.nn.softmax(lseByPosition, 3), s.batch(), s.heads(), t, 1, rounds);
+        SDVariable combined = sd.mmul(roundWeights, sd.permute(perRoundOut, 0, 1, 3, 2, 4)); // [B, H, T, 1, Dh]
+        return sd.reshape(combined, s.batch(), s.heads(), t, dh);                        // [B, H, T, Dh]
+    }
+
+    /** Rank of each position in (bucket, position) order, per round: [B, H, R, T] (float, exact integers). */
+    private SDVariable sortedPositions(SameDiff sd, String scope, SDVariable keys, AttentionShape s) {
+        int t = s.length();
+        if (buckets == 1) {
+            return sd.constant(scope + ".identity", Nd4j.arange(t).castTo(keys.dataType())
+                    .reshape(1, 1, 1, t).broadcast(s.batch(), s.heads(), 1, t));
+        }
+        int half = buckets / 2;
+        SDVariable rotations = sd.placeHolder(rotationsName(scope), keys.dataType(), s.headWidth(), (long) rounds * half);
+        placeholder = rotationsName(scope);
+        placeholderWidth = s.headWidth();
+        // hashing is not differentiated; without the stop SameDiff builds reduce_sum_bp ops here that fail
+        SDVariable hashed = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, keys).outputVariable();
+        SDVariable projected = sd.reshape(sd.mmul(sd.reshape(hashed, (long) s.batch() * s.heads() * t, s.headWidth()), rotations),
+                s.batch(), s.heads(), t, rounds, half);                                  // [B, H, T, R, b/2]
+        SDVariable both = sd.concat(4, projected, projected.neg());                      // [B, H, T, R, b]: [xR; −xR]
+        SDVariable bucket = sd.permute(sd.argmax(scope + ".buckets", both, false, 4), 0, 1, 3, 2); // [B, H, R, T]
+        SDVariable oneHot = sd.oneHot(bucket, buckets, -1, 1.0, 0.0, keys.dataType());  // [B, H, R, T, b]
+        SDVariable earlierSame = sd.cumsum(oneHot, true, false, 3).mul(oneHot).sum(4);    // [B, H, R, T]
+        SDVariable counts = oneHot.sum(3);                                               // [B, H, R, b]
+        SDVariable bucketStart = sd.cumsum(counts, true, false, 3);                      // [B, H, R, b]
+        SDVariable start = oneHot.mul(sd.expandDims(bucketStart, 3)).sum(4);            // [B, H, R, T]
+        return start.add(earlierSame);
+    }
+
+    /** Row offset of each (batch, head, round) block in the flattened [N] order: [B, H, R, T]. */
+    private INDArray rowBase(AttentionShape s) {
+        int t = s.length();
+        float[] base = new float[s.batch() * s.heads() * rounds * t];
+        for (int block = 0; block < s.batch() * s.heads() * rounds; block++) {
+            java.util.Arrays.fill(base, block * t, (block + 1) * t, (float) block * t);
+        }
+        return Nd4j.create(base, new long[] {s.batch(), s.heads(), rounds, t}, DataType.FLOAT);
+    }
+
+    private SDVariable part(SameDiff sd, SDVariable chunks, AttentionShape s, int nc, int m, int from, int width) {
+        return sd.slice(chunks, new int[] {0, 0, 0, 0, 0, from}, s.batch(), s.heads(), rounds, nc, m, width);
+    }
+
+    /** Each chunk with the one before it (cyclically): [.., nc, m, w] → [.., nc, 2m, w]; one chunk stays itself. */
+    private SDVariable lookBack(SameDiff sd, SDVariable x, AttentionShape s, int nc, int m, int width) {
+        if (nc == 1) {
+            return x;
+        }
+        SDVariable last = sd.slice(x, new int[] {0, 0, 0, nc - 1, 0, 0}, s.batch(), s.heads(), rounds, 1, m, width);
+        SDVariable rest = sd.slice(x, new int[] {0, 0, 0, 0, 0, 0}, s.batch(), s.heads(), rounds, nc - 1, m, width);
+        SDVariable previous = sd.concat(3, last, rest);                                  // chunk c − 1 at c
+        return sd.concat(4, previous, x);
+    }
+}

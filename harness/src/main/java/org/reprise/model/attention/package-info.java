@@ -1,0 +1,38 @@
+/**
+ * Attention patterns, one class per pattern, each computed block by block (never an n×n matrix)
+ * and tested against {@link org.reprise.model.attention.MaskedDenseAttention} with the same
+ * {@link org.reprise.pattern.AttentionPattern} (the pure-Java oracle, free of ND4J).
+ *
+ * <h2>Rules chosen where the paper is ambiguous (paper-facts §6 items 1–2)</h2>
+ * <ul>
+ *   <li>Strided A^(1): l positions {i − l + 1 … i} as the released code ({@code window: official},
+ *       default); {@code window: paper} gives the l + 1 of the paper's t = max(0, i − l).</li>
+ *   <li>Fixed A^(2): the last c positions of each block, offsets {l − c … l − 1}, as the released code
+ *       ({@code summary: official}, default); {@code summary: paper} takes c + 1 positions
+ *       {l − c − 1 … l − 1}, reading the paper's "120–128" (l = 128, c = 8) as 1-indexed inclusive.
+ *       Head h uses sub-block h mod G counted down from the block end (the code's {@code idx}).</li>
+ *   <li>A head that uses fixed A^(2) alone (multi-head or interleaved integration) also attends to
+ *       itself, since A^(2) is empty early in the sequence.</li>
+ * </ul>
+ *
+ * <h2>SameDiff 1.0.0-M2.1 traps met here (beyond dl4j-notes)</h2>
+ * <ul>
+ *   <li>{@code sd.nn.topK(x, k, sorted)} returns one element whatever k is: no in-graph argsort.</li>
+ *   <li>{@code sd.gather}'s gradient is a Java-side loop of {@code put} ops; building it for a second
+ *       gather in the same graph fails ("Unable to replace samediff namespace"), and with topK indices
+ *       it failed with an assign shape error. Rows are moved with {@code unsortedSegmentSum}
+ *       (a scatter with a native, correct gradient) by a permutation and by its inverse instead.</li>
+ *   <li>{@code scatterUpdate} fails at execution ("Number of Integer arguments should be positive").</li>
+ *   <li>{@code sd.math.logSumExp(x, dim)}'s gradient loses the dimension (reduce_sum_bp "bad input
+ *       shape"): write max + log Σ exp(x − max) out.</li>
+ *   <li>Float arithmetic on a path that is not differentiated (LSH bucket ranks) still gets gradient
+ *       ops, which failed; a {@code StopGradient} on the hashed keys cuts them.</li>
+ *   <li>JavaCPP's {@code Pointer.totalBytes()} does not count ND4J's buffers (≈ 0 MB measured), so
+ *       {@code maxbytes} does not cap them; the benchmark watches the RSS itself.</li>
+ * </ul>
+ *
+ * <p>LSH attention masks j &gt; i, but which earlier keys share a chunk with i depends on the buckets of
+ * later tokens (they shift the sorted order), as in Reformer itself; it is therefore not in the
+ * strict causality test. Linformer is not causal at all and is refused for decoders.
+ */
+package org.reprise.model.attention;

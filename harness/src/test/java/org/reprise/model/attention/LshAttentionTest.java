@@ -1,0 +1,213 @@
+package org.reprise.model.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.reprise.model.Engine;
+import org.reprise.pattern.AttentionPattern;
+import org.reprise.pattern.LshPattern;
+
+/** Reformer LSH attention (Kitaev et al. 2020) against masked dense shared-QK attention. */
+class LshAttentionTest {
+    private static final double TOLERANCE = 1e-4;
+
+    @BeforeAll
+    static void oneThread() {
+        Engine.configure(1);
+    }
+
+    @Test
+    void oneBucketEqualsFullSharedQkAttentionWithoutSelf() {
+        AttentionShape shape = new AttentionShape(2, 2, 48, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 3);
+        LshPattern full = new LshPattern(new int[48], 48);
+
+        AttentionHarness.Result lsh = AttentionHarness.run(new LshAttention(1, 1, 0), shape, x[0], x[1], x[2], x[3]);
+        AttentionHarness.Result dense = sharedQkReference((h, i, j) -> full.allows(0, i, j), shape, x);
+
+        assertClose(lsh, dense);
+        for (int i = 1; i < 48; i++) {
+            assertThat(full.allows(0, i, i)).as("a token with earlier targets skips itself").isFalse();
+        }
+        assertThat(full.allows(0, 0, 0)).as("the first token has only itself").isTrue();
+    }
+
+    @Test
+    void hashesAreTheArgmaxOfTheRotatedNormalisedQueries() {
+        AttentionShape shape = new AttentionShape(1, 2, 64, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 4);
+        LshAttention lsh = new LshAttention(8, 2, 16);
+        INDArray rotations = lsh.rotations(7, 0, 8);
+
+        int[][][] buckets = graphBuckets(lsh, shape, x, rotations);
+
+        for (int h = 0; h < 2; h++) {
+            for (int i = 0; i < 64; i++) {
+                for (int r = 0; r < 2; r++) {
+                    assertThat(buckets[h][r][i]).as("head %d round %d position %d", h, r, i)
+                            .isEqualTo(javaHash(x[0], h, i, rotations, r, 8));
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneRoundEqualsMaskedDenseWithTheChunkedSortedPattern() {
+        AttentionShape shape = new AttentionShape(1, 2, 64, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 5);
+        LshAttention lsh = new LshAttention(8, 1, 16);
+        INDArray rotations = lsh.rotations(11, 3, 8);
+        int[][][] buckets = graphBuckets(lsh, shape, x, rotations);
+        LshPattern[] perHead = {new LshPattern(buckets[0][0], 16), new LshPattern(buckets[1][0], 16)};
+
+        AttentionHarness.Result fast = AttentionHarness.run(lsh, shape, x[0], x[1], x[2], x[3],
+                Map.of(LshAttention.rotationsName("attn"), rotations));
+        AttentionHarness.Result dense = sharedQkReference((h, i, j) -> perHead[h].allows(h, i, j), shape, x);
+
+        assertClose(fast, dense);
+        long distinct = java.util.Arrays.stream(buckets[0][0]).distinct().count();
+        assertThat(distinct).as("the hash spreads positions over buckets").isGreaterThan(2);
+    }
+
+    @Test
+    void identicalRoundsCombineToTheSingleRoundResult() {
+        AttentionShape shape = new AttentionShape(1, 1, 32, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 6);
+        INDArray one = new LshAttention(4, 1, 8).rotations(1, 0, 8);
+        INDArray twice = Nd4j.concat(1, one, one);
+
+        INDArray single = AttentionHarness.run(new LshAttention(4, 1, 8), shape, x[0], x[1], x[2], x[3],
+                Map.of(LshAttention.rotationsName("attn"), one)).output();
+        INDArray doubled = AttentionHarness.run(new LshAttention(4, 2, 8), shape, x[0], x[1], x[2], x[3],
+                Map.of(LshAttention.rotationsName("attn"), twice)).output();
+
+        assertThat(AttentionHarness.maxAbsDiff(single, doubled)).isLessThanOrEqualTo(1e-5);
+    }
+
+    @Test
+    void twoRoundsEqualTheDenseCombinationOfTheirRounds() {
+        // App. A: o_i = Σ_r exp(z_r(i) − logsumexp_r z_r(i)) o_r(i), z_r the log-normaliser of round r
+        AttentionShape shape = new AttentionShape(1, 1, 32, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 8);
+        LshAttention lsh = new LshAttention(4, 2, 8);
+        INDArray rotations = lsh.rotations(5, 1, 8);
+        int[][][] buckets = graphBuckets(lsh, shape, x, rotations);
+        LshPattern[] rounds = {new LshPattern(buckets[0][0], 8), new LshPattern(buckets[0][1], 8)};
+        Attention reference = (sd, scope, q, k, v, s) -> {
+            SDVariable keys = q.div(sd.math.sqrt(q.mul(q).sum(true, 3)));
+            SDVariable[] outs = new SDVariable[2];
+            SDVariable[] logZ = new SDVariable[2];
+            for (int r = 0; r < 2; r++) {
+                float[] mask = new float[32 * 32];
+                for (int i = 0; i < 32; i++) {
+                    for (int j = 0; j < 32; j++) {
+                        mask[i * 32 + j] = j == i ? -1e5f : rounds[r].allows(0, i, j) ? 0f : -1e9f;
+                    }
+                }
+                SDVariable scores = sd.mmul(q, keys, false, true, false).mul(1 / Math.sqrt(8))
+                        .add(sd.constant(Nd4j.create(mask, new long[] {32, 32}, org.nd4j.linalg.api.buffer.DataType.FLOAT)));
+                outs[r] = sd.mmul(sd.nn.softmax(scores, 3), v);                                  // [1, 1, 32, 8]
+                SDVariable max = scores.max(true, 3);
+                logZ[r] = sd.math.log(sd.math.exp(scores.sub(max)).sum(true, 3)).add(max);        // [1, 1, 32, 1]
+            }
+            SDVariable w0 = sd.nn.sigmoid(logZ[0].sub(logZ[1]));                                  // softmax of two
+            return outs[0].mul(w0).add(outs[1].mul(w0.rsub(1.0)));
+        };
+
+        AttentionHarness.Result fast = AttentionHarness.run(lsh, shape, x[0], x[1], x[2], x[3],
+                Map.of(LshAttention.rotationsName("attn"), rotations));
+        AttentionHarness.Result dense = AttentionHarness.run(reference, shape, x[0], x[1], x[2], x[3]);
+
+        assertClose(fast, dense);
+    }
+
+    @Test
+    void rotationsAreFreshForEachStepSeedAndReproducible() {
+        LshAttention lsh = new LshAttention(8, 2, 16);
+        AttentionShape shape = new AttentionShape(1, 1, 64, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 1);
+        AttentionHarness.build(lsh, shape, x[0], x[1], x[2], x[3]);
+
+        INDArray step1 = lsh.stepInputs(101).get(LshAttention.rotationsName("attn"));
+        INDArray step1Again = lsh.stepInputs(101).get(LshAttention.rotationsName("attn"));
+        INDArray step2 = lsh.stepInputs(102).get(LshAttention.rotationsName("attn"));
+
+        assertThat(step1.shape()).containsExactly(8, 8); // [Dh, rounds · buckets/2]
+        assertThat(step1Again).isEqualTo(step1);
+        assertThat(step2).isNotEqualTo(step1);
+    }
+
+    @Test
+    void everyKeyAnLshQueryReachesIsAtOrBeforeIt() {
+        int[] buckets = new java.util.Random(3).ints(200, 0, 6).toArray();
+        LshPattern pattern = new LshPattern(buckets, 20);
+
+        for (int i = 0; i < 200; i++) {
+            for (int j = i + 1; j < 200; j++) {
+                assertThat(pattern.allows(0, i, j)).isFalse();
+            }
+            assertThat(pattern.keys(0, i, 200)).isNotEmpty();
+        }
+    }
+
+    private static void assertClose(AttentionHarness.Result fast, AttentionHarness.Result reference) {
+        assertThat(AttentionHarness.maxAbsDiff(fast.output(), reference.output())).as("output").isLessThanOrEqualTo(TOLERANCE);
+        assertThat(AttentionHarness.maxAbsDiff(fast.dq(), reference.dq())).as("d/dq (max |dq| %s)",
+                        reference.dq().amaxNumber()).isLessThanOrEqualTo(TOLERANCE);
+        assertThat(AttentionHarness.maxAbsDiff(fast.dv(), reference.dv())).as("d/dv").isLessThanOrEqualTo(TOLERANCE);
+        assertThat(reference.dq().amaxNumber().doubleValue()).as("gradients are not trivially zero").isGreaterThan(0.01);
+    }
+
+    /** Dense attention with keys q/‖q‖ and the given pattern as mask. */
+    private static AttentionHarness.Result sharedQkReference(AttentionPattern pattern, AttentionShape shape, INDArray[] x) {
+        Attention reference = (sd, scope, q, k, v, s) -> new MaskedDenseAttention(pattern)
+                .attend(sd, scope, q, q.div(sd.math.sqrt(q.mul(q).sum(true, 3))), v, s);
+        return AttentionHarness.run(reference, shape, x[0], x[1], x[2], x[3]);
+    }
+
+    /** [head][round][position] buckets as the graph computes them (batch 1). */
+    private static int[][][] graphBuckets(LshAttention lsh, AttentionShape shape, INDArray[] x, INDArray rotations) {
+        SameDiff sd = AttentionHarness.build(lsh, shape, x[0], x[1], x[2], x[3]);
+        INDArray b = sd.outputSingle(Map.of(LshAttention.rotationsName("attn"), rotations), "attn.buckets"); // [B, H, T, R]
+        int[][][] out = new int[shape.heads()][lsh.rounds()][shape.length()];
+        for (int h = 0; h < shape.heads(); h++) {
+            for (int r = 0; r < lsh.rounds(); r++) {
+                for (int i = 0; i < shape.length(); i++) {
+                    out[h][r][i] = b.getInt(0, h, i, r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** h(x) = argmax([xR; −xR]) for x = q/‖q‖ (Kitaev et al. §2, angular LSH), written in plain Java. */
+    private static int javaHash(INDArray q, int head, int i, INDArray rotations, int round, int buckets) {
+        int dh = (int) q.size(3);
+        double norm = 0;
+        for (int d = 0; d < dh; d++) {
+            norm += q.getDouble(0, head, i, d) * q.getDouble(0, head, i, d);
+        }
+        norm = Math.sqrt(norm);
+        int half = buckets / 2;
+        double best = Double.NEGATIVE_INFINITY;
+        int arg = -1;
+        for (int c = 0; c < buckets; c++) {
+            double dot = 0;
+            for (int d = 0; d < dh; d++) {
+                dot += q.getDouble(0, head, i, d) / norm * rotations.getDouble(d, round * half + (c % half));
+            }
+            double value = c < half ? dot : -dot;
+            if (value > best) {
+                best = value;
+                arg = c;
+            }
+        }
+        return arg;
+    }
+}
