@@ -34,17 +34,40 @@ public final class ReportBuilder {
 
     /** Writes one experiment's report and exports; returns the HTML file. */
     public Path buildExperiment(String experiment) throws IOException {
+        if (isScalingBenchmark(experiment)) {
+            return buildScaling(experiment);
+        }
         ReportModel model = model(experiment);
         Path dir = reportsDir.resolve(experiment);
         Files.createDirectories(dir);
-        for (Table t : model.tables()) {
+        writeExports(dir, model.tables());
+        Path html = dir.resolve("index.html");
+        AtomicFiles.writeString(html, renderer.render("report.ftlh", model));
+        return html;
+    }
+
+    /** A results folder with benchmark cells and no run records is reported as a scaling benchmark. */
+    private boolean isScalingBenchmark(String experiment) throws IOException {
+        Path dir = store.root().resolve(experiment);
+        return ScalingReport.hasCells(dir) && !Files.exists(store.manifestSnapshot(experiment)) && store.readExperiment(experiment).isEmpty();
+    }
+
+    private Path buildScaling(String experiment) throws IOException {
+        ScalingReport.Model model = ScalingReport.build(store.root().resolve(experiment), experiment);
+        Path dir = reportsDir.resolve(experiment);
+        Files.createDirectories(dir);
+        writeExports(dir, model.tables());
+        Path html = dir.resolve("index.html");
+        AtomicFiles.writeString(html, renderer.render("scaling.ftlh", model));
+        return html;
+    }
+
+    private static void writeExports(Path dir, List<Table> tables) throws IOException {
+        for (Table t : tables) {
             AtomicFiles.writeString(dir.resolve(t.id() + ".csv"), TableExports.csv(t));
             AtomicFiles.writeString(dir.resolve(t.id() + ".md"), TableExports.markdown(t));
             AtomicFiles.writeString(dir.resolve(t.id() + ".tex"), TableExports.latex(t));
         }
-        Path html = dir.resolve("index.html");
-        AtomicFiles.writeString(html, renderer.render("report.ftlh", model));
-        return html;
     }
 
     /** Rebuilds the list of all experiments with results; returns the HTML file. */
@@ -52,6 +75,11 @@ public final class ReportBuilder {
         List<IndexEntry> entries = new ArrayList<>();
         for (String name : experimentsWithResults()) {
             try {
+                if (isScalingBenchmark(name)) {
+                    entries.add(new IndexEntry(name, ScalingReport.build(store.root().resolve(name), name).title(),
+                            name + "/index.html", "", List.of()));
+                    continue;
+                }
                 ReportModel m = model(name);
                 entries.add(new IndexEntry(name, m.title(), name + "/index.html",
                         Files.exists(reportsDir.resolve(name).resolve("index.html")) ? "" : "not built yet: run -Dmode=report -Dexp=" + name,
@@ -75,7 +103,15 @@ public final class ReportBuilder {
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
                     .filter(n -> ManifestLoader.PLAIN_NAME.matcher(n).matches())
-                    .filter(n -> Files.exists(store.manifestSnapshot(n)) || hasRecords(n)).sorted().toList();
+                    .filter(n -> Files.exists(store.manifestSnapshot(n)) || hasRecords(n) || hasCells(n)).sorted().toList();
+        }
+    }
+
+    private boolean hasCells(String experiment) {
+        try {
+            return ScalingReport.hasCells(store.root().resolve(experiment));
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.reprise.model.attention.bench;
 
+import org.reprise.run.ScalingCell;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

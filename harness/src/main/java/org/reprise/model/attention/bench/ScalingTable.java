@@ -1,5 +1,6 @@
 package org.reprise.model.attention.bench;
 
+import org.reprise.run.ScalingCell;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.reprise.model.attention.bench;
+package org.reprise.run;
 
 import java.util.List;
 import java.util.Map;
