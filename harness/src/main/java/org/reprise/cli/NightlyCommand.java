@@ -19,6 +19,8 @@ import org.reprise.nightly.Baselines;
 import org.reprise.nightly.GateRow;
 import org.reprise.nightly.NightlySummary;
 import org.reprise.nightly.RegressionGate;
+import org.reprise.nightly.NightlyHistory;
+import org.reprise.report.NightlyHistoryReport;
 import org.reprise.report.ReportBuilder;
 import org.reprise.run.AtomicFiles;
 import org.reprise.run.Overrides;
@@ -75,6 +77,8 @@ final class NightlyCommand {
             reports.buildExperiment(name);
         }
         out.println("reports: " + reports.buildIndex());
+        out.println("history of every nightly: " + NightlyHistoryReport.write(
+                NightlyHistory.read(options.resultsDir().resolve("nightly")), options.reportsDir().resolve("nightly")));
         out.println();
         out.print(summary);
         if (Boolean.parseBoolean(props.getOrDefault("update.baselines", "false"))) {

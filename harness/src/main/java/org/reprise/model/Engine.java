@@ -45,9 +45,4 @@ public final class Engine {
         info.put("dtype", "float32");
         return info;
     }
-
-    /** Bytes ND4J has allocated off the Java heap right now (JavaCPP's count). */
-    public static long offHeapBytes() {
-        return org.bytedeco.javacpp.Pointer.totalBytes();
-    }
 }

@@ -36,7 +36,7 @@ final class CellRunner {
         long began = System.nanoTime();
         SeedStreams seeds = SeedStreams.of(cell.seed());
         Engine.configure(cell.threads());
-        MemoryMonitor memory = new MemoryMonitor(Engine::offHeapBytes);
+        MemoryMonitor memory = new MemoryMonitor();
         memory.reset();
         long parameters = 0;
         DataProvenance data = new DataProvenance("not loaded", Map.of());

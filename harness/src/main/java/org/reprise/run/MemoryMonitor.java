@@ -6,7 +6,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.LongSupplier;
 
 /**
  * Tracks one run's peak memory. The process's peak RSS is reset at the start of each run (Linux
@@ -17,12 +16,10 @@ final class MemoryMonitor {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
-    private final LongSupplier offHeap;
-    private long offHeapPeak;
+    private static final Path STATM = Path.of("/proc/self/statm");
+    private static final long PAGE_BYTES = 4096;
 
-    MemoryMonitor(LongSupplier offHeap) {
-        this.offHeap = offHeap;
-    }
+    private long offHeapPeak;
 
     void reset() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -33,11 +30,22 @@ final class MemoryMonitor {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // not Linux, or not permitted: the RSS peak then covers the whole process
         }
-        offHeapPeak = offHeap.getAsLong();
+        offHeapPeak = outsideHeap();
     }
 
     void sample() {
-        offHeapPeak = Math.max(offHeapPeak, offHeap.getAsLong());
+        offHeapPeak = Math.max(offHeapPeak, outsideHeap());
+    }
+
+    /** Resident bytes not committed to the Java heap, or 0 where /proc is absent. */
+    private static long outsideHeap() {
+        try {
+            String[] fields = Files.readString(STATM).trim().split("\\s+");
+            long resident = Long.parseLong(fields[1]) * PAGE_BYTES;
+            return Math.max(0, resident - ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     MemoryPeaks peaks() {
