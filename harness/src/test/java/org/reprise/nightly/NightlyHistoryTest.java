@@ -33,7 +33,8 @@ class NightlyHistoryTest {
         NightlyHistory.Move move = history.firstMove("copy-task/ci/accuracy").orElseThrow();
         assertThat(move.first().commit()).isEqualTo("3333333ccccc");
         assertThat(move.lastGood()).map(NightlyHistory.Night::commit).contains("2222222bbbbb");
-        assertThat(history.series("copy-task/ci/accuracy").values()).containsExactly(0.80, 0.81, 0.60);
+        assertThat(history.series("copy-task/ci/accuracy").values())
+                .zipSatisfy(List.of(0.80, 0.81, 0.60), (a, e) -> assertThat(a).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-12)));
         assertThat(history.firstMove("copy-task/ci/loss")).isEmpty();
         assertThat(Files.readString(html)).contains("3333333ccccc (2026-11-22, DRIFT)", "2222222bbbbb (2026-11-21)", "<svg");
     }
