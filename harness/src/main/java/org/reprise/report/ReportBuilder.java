@@ -38,12 +38,7 @@ public final class ReportBuilder {
             return buildScaling(experiment);
         }
         ReportModel model = model(experiment);
-        Path dir = reportsDir.resolve(experiment);
-        Files.createDirectories(dir);
-        writeExports(dir, model.tables());
-        Path html = dir.resolve("index.html");
-        AtomicFiles.writeString(html, renderer.render("report.ftlh", model));
-        return html;
+        return write(experiment, model.tables(), "report.ftlh", model);
     }
 
     /** A results folder with benchmark cells and no run records is reported as a scaling benchmark. */
@@ -54,11 +49,16 @@ public final class ReportBuilder {
 
     private Path buildScaling(String experiment) throws IOException {
         ScalingReport.Model model = ScalingReport.build(store.root().resolve(experiment), experiment);
+        return write(experiment, model.tables(), "scaling.ftlh", model);
+    }
+
+    /** {@code <reports>/<experiment>/index.html} rendered from {@code model}, with every table exported beside it. */
+    private Path write(String experiment, List<Table> tables, String template, Object model) throws IOException {
         Path dir = reportsDir.resolve(experiment);
         Files.createDirectories(dir);
-        writeExports(dir, model.tables());
+        writeExports(dir, tables);
         Path html = dir.resolve("index.html");
-        AtomicFiles.writeString(html, renderer.render("scaling.ftlh", model));
+        AtomicFiles.writeString(html, renderer.render(template, model));
         return html;
     }
 
