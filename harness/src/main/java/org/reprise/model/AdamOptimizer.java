@@ -38,7 +38,8 @@ final class AdamOptimizer {
         }
         double squares = 0;
         for (INDArray g : gradients.values()) {
-            squares += g.norm2Number().doubleValue() * g.norm2Number().doubleValue();
+            double norm = g.norm2Number().doubleValue();
+            squares += norm * norm;
         }
         double norm = Math.sqrt(squares);
         double scale = spec.gradientClip() > 0 && norm > spec.gradientClip() ? spec.gradientClip() / norm : 1.0;
