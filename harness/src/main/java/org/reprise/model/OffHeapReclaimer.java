@@ -1,9 +1,5 @@
 package org.reprise.model;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * Frees ND4J's off-heap buffers by running the Java GC when the process has grown since the last
  * collection. SameDiff's per-step intermediates live off-heap and are released only when their
@@ -16,32 +12,20 @@ import java.nio.file.Path;
 final class OffHeapReclaimer {
     /** Growth of the resident set, since the last collection, that triggers a collection. */
     static final long THRESHOLD_BYTES = 512L << 20;
-    private static final Path STATM = Path.of("/proc/self/statm");
-    private static final long PAGE_BYTES = 4096;
 
-    private long residentAfterLastCollection = resident();
+    private long residentAfterLastCollection = ProcessMemory.resident();
 
     /** Call after each step; collects when the process grew by more than {@link #THRESHOLD_BYTES}. */
     void afterStep() {
-        long now = resident();
+        long now = ProcessMemory.resident();
         if (now < 0) {
             return; // no /proc (not Linux): leave it to the JVM
         }
         if (now - residentAfterLastCollection > THRESHOLD_BYTES) {
             System.gc();
-            residentAfterLastCollection = resident();
+            residentAfterLastCollection = ProcessMemory.resident();
         } else if (now < residentAfterLastCollection) {
             residentAfterLastCollection = now;
-        }
-    }
-
-    /** Resident set size in bytes from /proc/self/statm (second field, in pages), or -1. */
-    static long resident() {
-        try {
-            String[] fields = Files.readString(STATM).trim().split("\\s+");
-            return Long.parseLong(fields[1]) * PAGE_BYTES;
-        } catch (IOException | RuntimeException e) {
-            return -1;
         }
     }
 }

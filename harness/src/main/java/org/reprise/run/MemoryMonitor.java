@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.reprise.model.ProcessMemory;
 
 /**
  * Tracks one run's peak memory. The process's peak RSS is reset at the start of each run (Linux
@@ -13,11 +14,7 @@ import java.nio.file.Path;
  * memory is freed only when the GC runs (dl4j-notes #9), so peaks vary from run to run.
  */
 final class MemoryMonitor {
-    private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
-
-    private static final Path STATM = Path.of("/proc/self/statm");
-    private static final long PAGE_BYTES = 4096;
 
     private long offHeapPeak;
 
@@ -39,13 +36,8 @@ final class MemoryMonitor {
 
     /** Resident bytes not committed to the Java heap, or 0 where /proc is absent. */
     private static long outsideHeap() {
-        try {
-            String[] fields = Files.readString(STATM).trim().split("\\s+");
-            long resident = Long.parseLong(fields[1]) * PAGE_BYTES;
-            return Math.max(0, resident - ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted());
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        long resident = ProcessMemory.resident();
+        return resident < 0 ? 0 : Math.max(0, resident - ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted());
     }
 
     MemoryPeaks peaks() {
@@ -56,19 +48,7 @@ final class MemoryMonitor {
                 heap += pool.getPeakUsage().getUsed();
             }
         }
-        return new MemoryPeaks(heap, offHeapPeak, peakRss());
+        return new MemoryPeaks(heap, offHeapPeak, ProcessMemory.peakResident());
     }
 
-    static long peakRss() {
-        try {
-            for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
-    }
 }

@@ -1,5 +1,6 @@
 package org.reprise.model.attention.bench;
 
+import org.reprise.model.ProcessMemory;
 import org.reprise.run.ScalingCell;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -258,26 +259,13 @@ public final class AttentionScalingBenchmark {
         environment.put("baseline_rss_bytes", Long.toString(baseline));
         return new ScalingCell(EXPERIMENT, pattern, n, blockFor(pattern, n),
                 pattern.equals("fixed") ? SUMMARY_C : 0, 1, HEADS, WIDTH, WARMUP, REPETITIONS, status, reason, times,
-                median, Math.max(0, peakRss() - baseline), peakRss(), peakHeap(), environment, Instant.now().toString());
+                median, Math.max(0, ProcessMemory.peakResident() - baseline), ProcessMemory.peakResident(), peakHeap(), environment, Instant.now().toString());
     }
 
     private static ScalingCell failed(String pattern, int n, String status, String reason) {
         return new ScalingCell(EXPERIMENT, pattern, n, blockFor(pattern, n),
                 pattern.equals("fixed") ? SUMMARY_C : 0, 1, HEADS, WIDTH, WARMUP, REPETITIONS, status, reason,
                 List.of(), Double.NaN, -1, -1, -1, Map.of(), Instant.now().toString());
-    }
-
-    private static long peakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 
     private static long peakHeap() {
