@@ -60,6 +60,17 @@ public final class Defaults {
     /** One OpenMP thread: on 2 cores about twice as fast as ND4J's default (dl4j-notes #8). */
     public static final int THREADS = 1;
 
+    // launcher (-Dlauncher=slurm); partition, account, time limit and memory are left to the cluster's defaults
+    /** GPUs per array task: none, so a CPU sweep fits any partition. */
+    public static final int SLURM_GPUS_PER_TASK = 0;
+    /** The user-level launcher file, relative to the user's home ({@code -Dlauncher.config} names another). */
+    public static final String LAUNCHER_FILE = ".config/reprise/launcher.yaml";
+
+    /** One CPU per OpenMP thread of the run, so a task never oversubscribes its allocation. */
+    public static int slurmCpusPerTask(int threads) {
+        return threads;
+    }
+
     /** Evaluate about {@link #EVALUATIONS_PER_RUN} times per run. */
     public static int evalInterval(long steps) {
         return (int) Math.max(1, steps / EVALUATIONS_PER_RUN);

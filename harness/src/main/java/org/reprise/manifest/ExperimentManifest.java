@@ -10,14 +10,22 @@ import java.util.Optional;
  *
  * @param source     the manifest file, relative to the repository root
  * @param confidence confidence level for intervals (e.g. 0.95)
+ * @param launcher   the {@code launcher:} section's cluster settings ({@link LauncherSpec#EMPTY} when absent)
  */
 public record ExperimentManifest(String name, String title, Paper paper, OriginalSpec original,
                                  Map<String, VariantSpec> variants, List<MetricSpec> metrics,
-                                 List<ClaimSpec> claims, double confidence, String source) {
+                                 List<ClaimSpec> claims, double confidence, String source, LauncherSpec launcher) {
     public ExperimentManifest {
+        launcher = launcher == null ? LauncherSpec.EMPTY : launcher;
         variants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variants));
         metrics = List.copyOf(metrics);
         claims = List.copyOf(claims);
+    }
+
+    /** A manifest without a {@code launcher:} section. */
+    public ExperimentManifest(String name, String title, Paper paper, OriginalSpec original, Map<String, VariantSpec> variants,
+                              List<MetricSpec> metrics, List<ClaimSpec> claims, double confidence, String source) {
+        this(name, title, paper, original, variants, metrics, claims, confidence, source, LauncherSpec.EMPTY);
     }
 
     public Optional<MetricSpec> metric(String metricName) {

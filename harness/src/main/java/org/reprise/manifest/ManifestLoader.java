@@ -120,12 +120,13 @@ public final class ManifestLoader {
         }
         checkMetricsProduced(top, metrics, originalRun, variants);
         List<ClaimSpec> claims = ClaimBinder.bind(top, metrics, variants.keySet(), variantsSection.keys());
+        LauncherSpec launcher = LauncherBinder.bind(top.section("launcher"));
         top.finish();
         if (!sink.isEmpty()) {
             return null;
         }
         return new ExperimentManifest(name, title, paper, new OriginalSpec(originalRun, reported, unstated, assumed, notes),
-                variants, metrics, claims, confidence != null ? confidence : Defaults.CONFIDENCE, sink.file());
+                variants, metrics, claims, confidence != null ? confidence : Defaults.CONFIDENCE, sink.file(), launcher);
     }
 
     /** The model/training/data part of the original, as a mapping variants merge over. */

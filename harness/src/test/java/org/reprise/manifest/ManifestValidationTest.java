@@ -39,6 +39,16 @@ class ManifestValidationTest {
                 Arguments.of("heads-do-not-divide-width.yaml", List.of(
                         "manifests/invalid/heads-do-not-divide-width.yaml:8:12: original.model.heads: 6 must divide model.width (64)",
                         "manifests/invalid/heads-do-not-divide-width.yaml:8:12: variants.ci.model.heads: 6 must divide model.width (32)")),
+                Arguments.of("launcher-misspelled-key.yaml", List.of(
+                        "manifests/invalid/launcher-misspelled-key.yaml:15:3: launcher.partiton: unknown key; did you mean 'partition'? (known keys: account, cpus_per_task, environment, extra, gpus_per_task, java, jvm_options, max_parallel, mem, partition, setup, time)")),
+                Arguments.of("launcher-several-errors.yaml", List.of(
+                        "manifests/invalid/launcher-several-errors.yaml:15:18: launcher.cpus_per_task: expected an integer of at least 1 and at most 4096, found 0",
+                        "manifests/invalid/launcher-several-errors.yaml:16:8: launcher.mem: expected a memory size such as 8G or 4000M (K, M, G, T; no unit means megabytes), found '8GB'",
+                        "manifests/invalid/launcher-several-errors.yaml:17:23: launcher.extra[1]: expected an sbatch option such as --qos=long, on one line, found 'constraint=a100'",
+                        "manifests/invalid/launcher-several-errors.yaml:18:26: launcher.environment[1]: expected a variable NAME (its value at submission) or NAME=value, on one line, found '2BAD=x'",
+                        "manifests/invalid/launcher-several-errors.yaml:19:10: launcher.setup: expected a list, found a mapping")),
+                Arguments.of("launcher-time-in-words.yaml", List.of(
+                        "manifests/invalid/launcher-time-in-words.yaml:16:9: launcher.time: expected a Slurm time limit: minutes, MM:SS, HH:MM:SS or D-HH[:MM[:SS]], found '2 hours'")),
                 Arguments.of("layers-not-an-integer.yaml", List.of(
                         "manifests/invalid/layers-not-an-integer.yaml:7:13: original.model.layers: expected an integer, found 'two'")),
                 Arguments.of("metric-not-produced-by-dataset.yaml", List.of(
