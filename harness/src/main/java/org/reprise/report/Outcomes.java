@@ -5,19 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.reprise.manifest.Defaults;
+import org.reprise.run.PlannedCell;
 import org.reprise.run.RunRecord;
 import org.reprise.stats.Summary;
 import org.reprise.train.RunStatus;
 
 /**
  * The run records of one experiment grouped by variant (in manifest order, then any others),
- * with the final metric values of completed seeds; failed and diverged seeds stay listed.
+ * with the final metric values of completed seeds; failed and diverged seeds stay listed, and
+ * planned seeds without a record are listed as missing.
  */
 final class Outcomes {
     private final Map<String, List<RunRecord>> byVariant = new LinkedHashMap<>();
+    private final List<PlannedCell> missingCells;
     private final double confidence;
 
-    Outcomes(List<String> variantOrder, List<RunRecord> records, double confidence) {
+    /** @param missingCells planned cells with no record (a sweep still running, or tasks lost) */
+    Outcomes(List<String> variantOrder, List<RunRecord> records, List<PlannedCell> missingCells, double confidence) {
+        this.missingCells = List.copyOf(missingCells);
         this.confidence = confidence;
         for (String v : variantOrder) {
             if (records.stream().anyMatch(r -> r.variant().equals(v))) {
@@ -54,7 +59,12 @@ final class Outcomes {
         return Summary.of(completedValues(variant, metric), confidence, Defaults.BOOTSTRAP_RESAMPLES, Defaults.BOOTSTRAP_SEED);
     }
 
-    /** "1 failed, 1 diverged" for the seeds that count as missing, or "" when every seed completed. */
+    /** Planned cells without a record, in plan order. */
+    List<PlannedCell> missingCells() {
+        return missingCells;
+    }
+
+    /** "1 failed, 1 diverged, 2 missing" for the seeds that count as missing, or "" when every seed completed. */
     String missing(String variant) {
         long failed = runs(variant).stream().filter(r -> r.status() == RunStatus.FAILED).count();
         long diverged = runs(variant).stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
@@ -64,6 +74,10 @@ final class Outcomes {
         }
         if (diverged > 0) {
             parts.add(diverged + " diverged");
+        }
+        long absent = missingCells.stream().filter(c -> c.variant().equals(variant)).count();
+        if (absent > 0) {
+            parts.add(absent + " missing");
         }
         return String.join(", ", parts);
     }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.reprise.manifest.ExperimentManifest;
 import org.reprise.manifest.ManifestLoader;
 import org.reprise.run.Json;
+import org.reprise.run.PlannedCell;
 import org.reprise.run.ResultsStore;
 import org.reprise.run.RunRecord;
 
@@ -22,12 +23,14 @@ import org.reprise.run.RunRecord;
  *
  * @param manifestFile   how the report names the manifest it read
  * @param manifestSha256 SHA-256 of that file's bytes
+ * @param missing        cells the last sweep planned ({@code plan.json}) that have no record yet
  */
 public record ReportInputs(ExperimentManifest manifest, List<RunRecord> records, List<RunRecord> superseded,
-                           String manifestFile, String manifestSha256) {
+                           String manifestFile, String manifestSha256, List<PlannedCell> missing) {
     public ReportInputs {
         records = List.copyOf(records);
         superseded = List.copyOf(superseded);
+        missing = List.copyOf(missing);
     }
 
     /** @throws IOException when neither manifest exists or a record cannot be read */
@@ -40,8 +43,12 @@ public record ReportInputs(ExperimentManifest manifest, List<RunRecord> records,
         String display = Files.exists(snapshot) ? "results/" + experiment + "/manifest.yaml (snapshot of the sweep's manifest)"
                 : "experiments/" + experiment + ".yaml";
         ExperimentManifest manifest = loadAs(experiment, file, display);
-        return new ReportInputs(manifest, store.readExperiment(experiment), readSuperseded(store.root().resolve(experiment)),
-                display, sha256(Files.readAllBytes(file)));
+        List<RunRecord> records = store.readExperiment(experiment);
+        List<PlannedCell> missing = store.readPlan(experiment).orElse(List.of()).stream()
+                .filter(c -> records.stream().noneMatch(r -> r.variant().equals(c.variant()) && r.seed() == c.seed()))
+                .toList();
+        return new ReportInputs(manifest, records, readSuperseded(store.root().resolve(experiment)),
+                display, sha256(Files.readAllBytes(file)), missing);
     }
 
     /**

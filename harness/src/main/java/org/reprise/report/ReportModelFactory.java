@@ -12,7 +12,7 @@ public final class ReportModelFactory {
 
     public static ReportModel build(ReportInputs in) {
         ExperimentManifest m = in.manifest();
-        Outcomes outcomes = new Outcomes(List.copyOf(m.variants().keySet()), in.records(), m.confidence());
+        Outcomes outcomes = new Outcomes(List.copyOf(m.variants().keySet()), in.records(), in.missing(), m.confidence());
         List<EvaluatedClaim> claims = ClaimEvaluator.evaluate(m, outcomes);
         FigureSection figures = new FigureSection(m, outcomes);
         List<Table> extra = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.reprise.manifest.ExperimentManifest;
 import org.reprise.manifest.MetricSpec;
+import org.reprise.run.PlannedCell;
 import org.reprise.run.RunRecord;
 import org.reprise.stats.DeterminismAudit;
 import org.reprise.stats.StepMetrics;
@@ -44,6 +45,14 @@ final class RunTables {
                 t.row(row.toArray());
             }
         });
+        for (PlannedCell c : outcomes.missingCells()) {
+            List<Object> row = new ArrayList<>(List.of(c.variant(), Long.toString(c.seed()), Cell.styled("missing", "status-missing"),
+                    "—"));
+            m.metrics().forEach(metric -> row.add("—"));
+            row.addAll(List.of("—", "—", c.configHash().substring(0, Math.min(12, c.configHash().length())),
+                    "planned, but no record yet"));
+            t.row(row.toArray());
+        }
         if (t.isEmpty()) {
             t.note("No run records were found for this experiment.");
         }
@@ -160,6 +169,8 @@ final class RunTables {
         outcomes.byVariant().forEach((variant, runs) -> runs.stream().filter(r -> r.status() != RunStatus.COMPLETED)
                 .forEach(r -> out.add(variant + " seed " + r.seed() + " " + r.status().name().toLowerCase(java.util.Locale.ROOT)
                         + (r.reason() == null ? "" : ": " + r.reason()) + " — it counts as a missing seed.")));
+        outcomes.missingCells().forEach(c -> out.add(c.variant() + " seed " + c.seed()
+                + " missing: planned by the last sweep but no record has arrived — it counts as a missing seed."));
         return out;
     }
 

@@ -19,6 +19,9 @@ import org.reprise.train.EvalPoint;
 public final class ResultsStore {
     public static final String RECORD = "run.json";
     public static final String METRICS = "metrics.csv";
+    /** The cells the experiment's last sweep planned (local run or Slurm submission), so missing ones can be named. */
+    public static final String PLAN = "plan.json";
+    public static final String PLAN_SCHEMA = "reprise.plan/1";
 
     private final Path root;
 
@@ -31,7 +34,11 @@ public final class ResultsStore {
     }
 
     public Path runDir(RunCell cell) {
-        return root.resolve(cell.experiment()).resolve(cell.variant()).resolve("seed-" + cell.seed());
+        return runDir(cell.experiment(), cell.variant(), cell.seed());
+    }
+
+    public Path runDir(String experiment, String variant, long seed) {
+        return root.resolve(experiment).resolve(variant).resolve("seed-" + seed);
     }
 
     public Path checkpointDir(RunCell cell) {
@@ -40,7 +47,15 @@ public final class ResultsStore {
 
     /** The cell's existing record; an unreadable one is reported and treated as absent (it is kept on disk). */
     public Optional<RunRecord> read(RunCell cell) {
-        Path file = runDir(cell).resolve(RECORD);
+        return read(runDir(cell).resolve(RECORD));
+    }
+
+    /** A planned cell's existing record, read as {@link #read(RunCell)} does. */
+    public Optional<RunRecord> read(String experiment, PlannedCell cell) {
+        return read(runDir(experiment, cell.variant(), cell.seed()).resolve(RECORD));
+    }
+
+    private static Optional<RunRecord> read(Path file) {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -78,6 +93,29 @@ public final class ResultsStore {
     /** Copies the manifest next to the records (atomically), replacing an older snapshot. */
     public void snapshotManifest(String experiment, Path manifestFile) throws IOException {
         AtomicFiles.write(manifestSnapshot(experiment), Files.readAllBytes(manifestFile));
+    }
+
+    /** Records the cells {@code plan} asks for (atomically), replacing the previous sweep's plan. */
+    public void writePlan(RunPlan plan) throws IOException {
+        String experiment = plan.manifest().name();
+        AtomicFiles.writeJson(root.resolve(experiment).resolve(PLAN),
+                new PlanFile(PLAN_SCHEMA, experiment, plan.cells().stream().map(PlannedCell::of).toList()));
+    }
+
+    /** The cells of the experiment's last sweep, or empty when no sweep recorded its plan. */
+    public Optional<List<PlannedCell>> readPlan(String experiment) throws IOException {
+        Path file = root.resolve(experiment).resolve(PLAN);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(Json.MAPPER.readValue(file.toFile(), PlanFile.class).cells());
+    }
+
+    /** The contents of {@value #PLAN}. */
+    public record PlanFile(String schema, String experiment, List<PlannedCell> cells) {
+        public PlanFile {
+            cells = List.copyOf(cells);
+        }
     }
 
     /** Moves an existing record made with another configuration out of the way, keeping it. */

@@ -4,11 +4,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The one line printed per finished run. */
-final class RunLine {
+public final class RunLine {
     private RunLine() {
     }
 
-    static String format(RunRecord r) {
+    public static String format(RunRecord r) {
         StringBuilder line = new StringBuilder(r.status().name());
         if (r.reason() != null) {
             line.append(" (").append(r.reason()).append(')');
@@ -22,7 +22,7 @@ final class RunLine {
         return line.toString();
     }
 
-    static String metrics(RunRecord r) {
+    public static String metrics(RunRecord r) {
         return r.finalMetrics().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining("  "));
