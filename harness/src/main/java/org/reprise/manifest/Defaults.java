@@ -66,6 +66,14 @@ public final class Defaults {
     /** The user-level launcher file, relative to the user's home ({@code -Dlauncher.config} names another). */
     public static final String LAUNCHER_FILE = ".config/reprise/launcher.yaml";
 
+    /**
+     * Variables that change ND4J's numbers without changing its configuration: OpenBLAS's kernel
+     * choice and cache blocking (measured: OPENBLAS_CORETYPE=Haswell against autodetection on an
+     * AVX-512 machine moves the copy task's final loss in the 8th digit). A Slurm task gets each one
+     * that is set where the sweep is submitted, so it computes as a local run there would.
+     */
+    public static final List<String> SLURM_NUMERICS_ENVIRONMENT = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
+
     /** One CPU per OpenMP thread of the run, so a task never oversubscribes its allocation. */
     public static int slurmCpusPerTask(int threads) {
         return threads;
