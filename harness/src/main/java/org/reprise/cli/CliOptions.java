@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.reprise.launch.LauncherProperties;
 import org.reprise.manifest.Choice;
 import org.reprise.run.Overrides;
 import org.reprise.run.Profile;
@@ -12,25 +13,40 @@ import org.reprise.run.Profile;
 /**
  * The command line, read from {@code -D} properties (as {@code mvn exec:java -Dexp=NAME ...} passes them).
  *
- * @param mode       run (default), validate, list or report (rebuild reports from results/ without training)
+ * @param mode       run (default), validate, list, report (rebuild reports from results/ without training),
+ *                   nightly, or status (each cell's state: queued, running, completed, failed, missing)
  * @param reportsDir where reports are written ({@code -Dreports.dir}, default {@code <root>/reports})
+ * @param launch     where cells run ({@code -Dlauncher}) and with which cluster settings
  */
 record CliOptions(String mode, String experiment, Overrides overrides, Path root, Path resultsDir, Path dataDir,
                   Path reportsDir,
-                  boolean failFast, boolean progressBar, String command) {
+                  boolean failFast, boolean progressBar, String command, LaunchOptions launch) {
 
-    static final List<String> KEYS = List.of("exp", "mode", "variant", "seeds", "profile", "threads", "results.dir",
-            "reports.dir", "data.dir", "fail.fast", "progress", "nightly.experiments", "update.baselines", "baselines.dir");
+    static final List<String> KEYS = keys();
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of("exp", "mode", "variant", "seeds", "profile", "threads", "results.dir",
+                "reports.dir", "data.dir", "fail.fast", "progress", "nightly.experiments", "update.baselines", "baselines.dir"));
+        keys.addAll(LauncherProperties.keys());
+        keys.addAll(List.of("reprise.cell", "reprise.cell.seed", "reprise.cell.hash"));
+        return List.copyOf(keys);
+    }
 
     /** @throws IllegalArgumentException with a message naming the property and what it expects */
     static CliOptions parse(Map<String, String> props) {
         Path root = Path.of(props.getOrDefault("reprise.root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
         String mode = props.getOrDefault("mode", "run");
-        if (!List.of("run", "validate", "list", "report", "nightly").contains(mode)) {
-            throw new IllegalArgumentException("-Dmode=" + mode + ": expected run, validate, list, report or nightly");
+        if (!List.of("run", "validate", "list", "report", "nightly", "status").contains(mode)) {
+            throw new IllegalArgumentException("-Dmode=" + mode + ": expected run, validate, list, report, nightly or status");
         }
         List<String> variants = props.containsKey("variant") ? splitList(props.get("variant")) : null;
         List<Long> seeds = props.containsKey("seeds") ? parseSeeds(props.get("seeds")) : null;
+        if (props.containsKey("reprise.cell.seed")) { // an array task's one seed (-Dseeds=3 would mean seeds 1, 2, 3)
+            if (seeds != null) {
+                throw new IllegalArgumentException("-Dreprise.cell.seed and -Dseeds: give one or the other");
+            }
+            seeds = List.of(parseSeed("reprise.cell.seed", props.get("reprise.cell.seed")));
+        }
         Profile profile = null;
         if (props.containsKey("profile")) {
             profile = Choice.parse(Profile.class, props.get("profile")).orElseThrow(() -> new IllegalArgumentException(
@@ -47,7 +63,7 @@ record CliOptions(String mode, String experiment, Overrides overrides, Path root
         boolean progress = props.containsKey("progress") ? Boolean.parseBoolean(props.get("progress")) : System.console() != null;
         return new CliOptions(mode, props.get("exp"), new Overrides(variants, seeds, profile, threads), root,
                 results.toAbsolutePath(), data.toAbsolutePath(), reports.toAbsolutePath(), Boolean.parseBoolean(props.getOrDefault("fail.fast", "false")),
-                progress, command(props));
+                progress, command(props), LaunchOptions.parse(props));
     }
 
     /** The command as the user would retype it. */
@@ -93,6 +109,18 @@ record CliOptions(String mode, String experiment, Overrides overrides, Path root
         } catch (IllegalArgumentException e) { // includes NumberFormatException
             throw new IllegalArgumentException("-Dseeds=" + text
                     + ": expected a count (3 means seeds 1,2,3) or distinct non-negative seeds separated by commas");
+        }
+    }
+
+    private static long parseSeed(String key, String text) {
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + key + "=" + text + ": expected a non-negative integer");
         }
     }
 

@@ -1,12 +1,16 @@
 package org.reprise.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.reprise.data.DataStore;
 import org.reprise.data.Downloads;
 import org.reprise.data.Tasks;
+import org.reprise.launch.LauncherKind;
+import org.reprise.launch.ProcessSlurmClient;
+import org.reprise.launch.SlurmClient;
 import org.reprise.manifest.Defaults;
 import org.reprise.manifest.ExperimentCatalog;
 import org.reprise.manifest.ExperimentManifest;
@@ -19,6 +23,7 @@ import org.reprise.run.PlanException;
 import org.reprise.run.Planner;
 import org.reprise.run.ProvenanceCapture;
 import org.reprise.run.ResultsStore;
+import org.reprise.run.RunCell;
 import org.reprise.run.RunPlan;
 import org.reprise.run.RunRecord;
 import org.reprise.run.SummaryTable;
@@ -26,7 +31,8 @@ import org.reprise.run.SweepRunner;
 import org.reprise.train.RunStatus;
 
 /**
- * {@code mvn exec:java -Dexp=NAME [-Dvariant=a,b] [-Dseeds=3|1,2,3] [-Dprofile=full|ci|smoke] [-Dmode=run|validate|list|report]}.
+ * {@code mvn exec:java -Dexp=NAME [-Dvariant=a,b] [-Dseeds=3|1,2,3] [-Dprofile=full|ci|smoke]
+ * [-Dmode=run|validate|list|report|nightly|status] [-Dlauncher=local|slurm]}.
  * The only class that exits the JVM. Exit codes: 0 success, 1 a run did not complete, 2 bad input.
  */
 public final class Main {
@@ -36,10 +42,16 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final SlurmClient slurm;
 
     Main(PrintStream out, PrintStream err) {
+        this(out, err, new ProcessSlurmClient());
+    }
+
+    Main(PrintStream out, PrintStream err, SlurmClient slurm) {
         this.out = out;
         this.err = err;
+        this.slurm = slurm;
     }
 
     public static void main(String[] args) {
@@ -71,6 +83,7 @@ public final class Main {
                 case "validate" -> validate(catalog, options.experiment());
                 case "nightly" -> nightly(catalog, options, props);
                 case "report" -> report(options);
+                case "status" -> status(catalog, options);
                 default -> run(catalog, options, props);
             };
         } catch (java.io.IOException e) {
@@ -88,9 +101,17 @@ public final class Main {
             err.println("error: no experiment '" + options.experiment() + "' in " + catalog.display(catalog.dir()));
             return list(catalog, BAD_INPUT);
         }
-        Integer relaunched = ensureThreads(options, props);
-        if (relaunched != null) {
-            return relaunched;
+        LaunchOptions launch = options.launch();
+        if (launch.cell() && launch.kind() == LauncherKind.SLURM) {
+            err.println("error: -Dreprise.cell=true is how a Slurm array task runs its cell; it cannot submit (-Dlauncher=slurm)");
+            return BAD_INPUT;
+        }
+        boolean submit = launch.kind() == LauncherKind.SLURM;
+        if (!submit) {
+            Integer relaunched = ensureThreads(options, props);
+            if (relaunched != null) {
+                return relaunched;
+            }
         }
         ExperimentManifest manifest;
         RunPlan plan;
@@ -105,6 +126,13 @@ public final class Main {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
+        if (launch.cell()) {
+            String problem = cellProblem(plan, launch.cellHash());
+            if (problem != null) {
+                err.println("error: " + problem);
+                return BAD_INPUT;
+            }
+        }
         List<String> dataProblems = plan.cells().stream().map(c -> c.config().data()).distinct()
                 .flatMap(d -> Tasks.preflight(d, new DataStore(options.dataDir(), Downloads.http())).stream()).distinct().toList();
         if (!dataProblems.isEmpty()) {
@@ -118,19 +146,61 @@ public final class Main {
             err.println("nothing was run.");
             return BAD_INPUT;
         }
+        Path manifestFile = catalog.dir().resolve(manifest.name() + ".yaml");
+        if (submit) {
+            return slurmCommand(options).submit(options, manifest, plan, manifestFile);
+        }
         out.println(manifest.title());
         plan.decisions().forEach(d -> out.println("  " + d));
         out.println("  " + plan.cells().size() + " runs; results in " + options.resultsDir());
-        SweepRunner sweep = new SweepRunner(new ResultsStore(options.resultsDir()), SameDiffModel.factory(),
+        ResultsStore store = new ResultsStore(options.resultsDir());
+        if (!launch.cell()) {
+            store.writePlan(plan); // a task is one cell of a larger plan, which its submission recorded
+        }
+        SweepRunner sweep = new SweepRunner(store, SameDiffModel.factory(),
                 options.dataDir(), ProvenanceCapture.capture(options.root(), options.command()), out,
                 options.progressBar(), options.failFast());
-        List<RunRecord> records = sweep.run(plan, catalog.dir().resolve(manifest.name() + ".yaml"));
+        List<RunRecord> records = sweep.run(plan, manifestFile);
         out.println();
         out.print(SummaryTable.format(manifest, records));
-        writeReports(options, List.of(manifest.name()));
+        if (!launch.cell()) {
+            writeReports(options, List.of(manifest.name())); // tasks share results/: reports are built once, by status
+        }
         boolean allCompleted = records.size() == plan.cells().size()
                 && records.stream().allMatch(r -> r.status() == RunStatus.COMPLETED);
         return allCompleted ? OK : RUN_FAILED;
+    }
+
+    /** Why this process cannot be the array task it was started as, or null when it can. */
+    private static String cellProblem(RunPlan plan, String submittedHash) {
+        if (plan.cells().size() != 1) {
+            return "-Dreprise.cell=true runs exactly one cell, but -Dvariant and -Dseeds select " + plan.cells().size();
+        }
+        RunCell cell = plan.cells().get(0);
+        if (submittedHash != null && !submittedHash.equals(cell.configHash())) {
+            return cell.id() + ": the configuration changed since this task was submitted (hash " + cell.configHash()
+                    + ", submitted as " + submittedHash + "), e.g. the manifest was edited; nothing was run."
+                    + " Resubmit to run the new configuration.";
+        }
+        return null;
+    }
+
+    /** {@code -Dmode=status}: each planned cell's state; the report once no cell is pending or running. */
+    private int status(ExperimentCatalog catalog, CliOptions options) throws java.io.IOException {
+        if (options.experiment() == null || !catalog.contains(options.experiment())) {
+            err.println("error: -Dmode=status needs -Dexp naming an experiment");
+            return list(catalog, BAD_INPUT);
+        }
+        try {
+            return slurmCommand(options).status(options, catalog.load(options.experiment()));
+        } catch (ManifestException | PlanException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private SlurmCommand slurmCommand(CliOptions options) {
+        return new SlurmCommand(out, err, slurm, names -> writeReports(options, names));
     }
 
     /**

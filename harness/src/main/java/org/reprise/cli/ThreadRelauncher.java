@@ -58,8 +58,11 @@ final class ThreadRelauncher {
         return Optional.of(child.waitFor());
     }
 
-    /** The classpath this JVM loaded Main from: exec:java's class loader, or the plain java.class.path. */
-    private static String classpath() {
+    /**
+     * The classpath this JVM loaded Main from: exec:java's class loader, or the plain java.class.path.
+     * Also what Slurm array tasks load Reprise from.
+     */
+    static String classpath() {
         ClassLoader loader = Main.class.getClassLoader();
         if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
             List<String> entries = new ArrayList<>();
