@@ -34,10 +34,11 @@ import org.reprise.train.RunStatus;
 /**
  * Against a real Slurm on this machine (started by {@code ci/slurm/start-local-slurm.sh}, which
  * {@code .ci/run} runs before the tests): a 2-variant × 2-seed sweep of the copy task as a job array,
- * its four records and its report; then a third seed whose slow task is cancelled mid-run, and a
- * resubmission that runs only that cell, resumed from its checkpoint, leaving every other record
- * untouched. The repository root has a space and a quote in its name, so the script's quoting is
- * read by the real sbatch and bash. Skipped without Slurm, unless {@code REPRISE_REQUIRE_SLURM=1}.
+ * with one task requeued mid-run as preemption would (it resumes from its checkpoint); its four
+ * records and its report; then a third seed whose slow task is cancelled mid-run, and a
+ * resubmission that runs only that cell, resumed, leaving every other record byte-identical. The
+ * repository root has a space and a quote in its name, so the script's quoting is read by the real
+ * sbatch and bash. Skipped without Slurm, unless {@code REPRISE_REQUIRE_SLURM=1}.
  */
 class SlurmIntegrationTest {
     private static final long WAIT_SECONDS = 180;
@@ -62,20 +63,27 @@ class SlurmIntegrationTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void runsASweepAsAJobArrayAndResubmitsOnlyTheCellThatWasKilled() throws Exception {
+    void runsASweepAsAJobArrayResumesRequeuedTasksAndResubmitsOnlyAKilledCell() throws Exception {
         requireSlurm();
         root = Files.createDirectories(tmp.resolve("ada's reprise root"));
         results = root.resolve("results");
         Files.createDirectories(root.resolve("experiments"));
         Files.copy(Path.of("src/test/resources/experiments-slurm/slurm-copy.yaml"), root.resolve("experiments/slurm-copy.yaml"));
 
-        // 1. the whole sweep: four cells, two at a time
+        // 1. the whole sweep: four cells, two at a time; slow/seed-2 is requeued (as preemption does) mid-run
         String submitted = cli("exp", "slurm-copy", "launcher", "slurm");
         assertThat(submitted).contains("array 0-3, 4 cells (quick/seed-1, quick/seed-2, slow/seed-1, slow/seed-2)");
+        String job = lastSubmission().jobId();
+        waitForCheckpoint("slow/seed-2");
+        requeue(job + "_3");
         SweepStatus first = waitFor(2, s -> s.settled(), "the first array to finish");
         assertThat(first.cells()).extracting(c -> c.cell().id() + " " + c.state())
                 .as(first.format() + logs()).containsExactly("quick/seed-1 COMPLETED", "quick/seed-2 COMPLETED",
                         "slow/seed-1 COMPLETED", "slow/seed-2 COMPLETED");
+        RunRecord requeued = Json.MAPPER.readValue(results.resolve("slurm-copy/slow/seed-2/run.json").toFile(), RunRecord.class);
+        assertThat(requeued.resumedFromStep()).as("the requeued task resumed from its checkpoint" + logs()).isPositive();
+        assertThat(Path.of(lastSubmission().logDir()).resolve(job + "_3.log")).content()
+                .contains("(restart 0)", "DUE TO JOB REQUEUE", "(restart 1)");
         String status = cli("mode", "status", "exp", "slurm-copy");
         assertThat(status).startsWith("slurm-copy: 4 cells: 4 completed\n").contains("report: ");
         assertThat(root.resolve("reports/slurm-copy/index.html")).exists();
@@ -87,9 +95,7 @@ class SlurmIntegrationTest {
         String third = cli("exp", "slurm-copy", "launcher", "slurm", "seeds", "1,2,3");
         assertThat(third).contains("submitted job ").contains("array 2,5, 2 cells (quick/seed-3, slow/seed-3)");
         Submission second = lastSubmission();
-        Path checkpoint = results.resolve("slurm-copy/slow/seed-3/checkpoint/trainer.json");
-        waitFor(3, s -> Files.exists(checkpoint) || s.settled(), "slow/seed-3 to write a checkpoint");
-        assertThat(checkpoint).as("slow/seed-3 checkpointed before finishing" + logs()).exists();
+        waitForCheckpoint("slow/seed-3");
         run("scancel", second.jobId() + "_5");
         SweepStatus killed = waitFor(3, s -> s.settled(), "the second array to end");
         assertThat(killed.cells().get(5).state()).as(killed.format()).isEqualTo(CellState.FAILED);
@@ -133,6 +139,32 @@ class SlurmIntegrationTest {
         assertThat(there.finalMetrics()).isEqualTo(here.finalMetrics());
         assertThat(there.history().stream().map(p -> List.of(p.step(), p.trainLoss(), p.metrics())).toList())
                 .isEqualTo(here.history().stream().map(p -> List.of(p.step(), p.trainLoss(), p.metrics())).toList());
+    }
+
+    /** Waits (polling every 100 ms, bounded) until the cell has a checkpoint and no record: it is mid-run. */
+    private void waitForCheckpoint(String cell) throws Exception {
+        Path checkpoint = results.resolve("slurm-copy").resolve(cell).resolve("checkpoint/trainer.json");
+        Path record = results.resolve("slurm-copy").resolve(cell).resolve(ResultsStore.RECORD);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!Files.exists(checkpoint) && !Files.exists(record) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(record).as(cell + " was caught mid-run, after a checkpoint and before its record" + logs()).doesNotExist();
+        assertThat(checkpoint).as(cell + " wrote a checkpoint within " + WAIT_SECONDS + " s" + logs()).exists();
+    }
+
+    /**
+     * Requeues a running task as preemption would, then lets it start again at once (a requeued
+     * task otherwise waits out a begin-time delay of about two minutes).
+     */
+    private void requeue(String task) throws Exception {
+        run("scontrol", "requeue", task);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!run("squeue", "--noheader", "--array", "--jobs=" + task, "--format=%T").strip().equals("PENDING")) {
+            assertThat(System.nanoTime()).as(task + " is pending again within 60 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        run("scontrol", "update", "JobId=" + task, "StartTime=now");
     }
 
     /** Polls the status of seeds 1..{@code seeds} every second until {@code done}, failing after {@link #WAIT_SECONDS}. */
