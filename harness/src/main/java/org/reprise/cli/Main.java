@@ -12,6 +12,7 @@ import org.reprise.launch.LauncherKind;
 import org.reprise.launch.ProcessSlurmClient;
 import org.reprise.launch.SlurmClient;
 import org.reprise.manifest.Defaults;
+import org.reprise.manifest.LauncherSpec;
 import org.reprise.manifest.ExperimentCatalog;
 import org.reprise.manifest.ExperimentManifest;
 import org.reprise.manifest.ManifestException;
@@ -107,6 +108,14 @@ public final class Main {
             return BAD_INPUT;
         }
         boolean submit = launch.kind() == LauncherKind.SLURM;
+        if (!submit && launch.dryRun()) {
+            err.println("error: -Dlauncher.dry-run=true writes a Slurm batch script; add -Dlauncher=slurm (nothing was run)");
+            return BAD_INPUT;
+        }
+        if (!submit && !launch.cell() && !launch.overrides().equals(LauncherSpec.EMPTY)
+                && !props.containsKey(ThreadRelauncher.CHILD_MARKER)) {
+            err.println("warning: -Dlauncher.* settings apply only with -Dlauncher=slurm; this run is local");
+        }
         if (!submit) {
             Integer relaunched = ensureThreads(options, props);
             if (relaunched != null) {

@@ -59,8 +59,9 @@ final class SlurmCommand {
                 out.println("submitted; this command does not wait. Follow it with: " + statusCommand(options, manifest.name()));
             }
             return Main.OK;
-        } catch (ManifestException e) {
-            err.println("error: " + e.getMessage());
+        } catch (ManifestException e) { // only the user's launcher file can be invalid here: the manifest is loaded
+            err.println("error: the launcher file is invalid:");
+            e.errors().forEach(x -> err.println("  " + x.format()));
             err.println("nothing was submitted.");
             return Main.BAD_INPUT;
         } catch (LaunchException e) {

@@ -149,6 +149,29 @@ class SlurmCommandTest {
     }
 
     @Test
+    void anInvalidLauncherFileSubmitsNothingAndNamesEachError() throws Exception {
+        Path userFile = root.resolve("launcher.yaml");
+        Files.writeString(userFile, "partition: debug\ntime: 2 hours\n");
+
+        int code = run("exp", "slurm-copy", "launcher", "slurm", "launcher.config", userFile.toString());
+
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("error: the launcher file is invalid:\n  " + userFile + ":2:7: time: expected a"
+                + " Slurm time limit: minutes, MM:SS, HH:MM:SS or D-HH[:MM[:SS]], found '2 hours'\nnothing was submitted.\n");
+        assertThat(submitted).isEmpty();
+    }
+
+    @Test
+    void aDryRunWithoutTheSlurmLauncherRunsNothing() {
+        int code = run("exp", "slurm-copy", "launcher.dry-run", "true");
+
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("error: -Dlauncher.dry-run=true writes a Slurm batch script; add -Dlauncher=slurm"
+                + " (nothing was run)\n");
+        assertThat(root.resolve("results")).doesNotExist();
+    }
+
+    @Test
     void badLauncherOptionsNameThePropertyAndWhatIsExpected() {
         assertThat(run("exp", "slurm-copy", "launcher", "pbs")).isEqualTo(Main.BAD_INPUT);
         assertThat(err.toString()).isEqualTo("error: -Dlauncher=pbs: expected one of local, slurm\n");
