@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.reprise.launch.LaunchContext;
 import org.reprise.launch.LaunchException;
@@ -13,6 +14,7 @@ import org.reprise.launch.SlurmClient;
 import org.reprise.launch.SlurmClient.SlurmException;
 import org.reprise.launch.SlurmLauncher;
 import org.reprise.launch.SlurmSettings;
+import org.reprise.launch.Submission;
 import org.reprise.launch.SubmissionLog;
 import org.reprise.launch.SweepStatus;
 import org.reprise.manifest.ExperimentManifest;
@@ -70,6 +72,7 @@ final class SlurmCommand {
             return Main.BAD_INPUT;
         } catch (SlurmException e) {
             err.println("error: " + e.getMessage());
+            err.println("nothing was submitted (a queue that cannot be read could hide cells that are still running).");
             return Main.RUN_FAILED;
         }
     }
@@ -82,11 +85,20 @@ final class SlurmCommand {
         ResultsStore store = new ResultsStore(options.resultsDir());
         var overrides = options.overrides();
         boolean selected = overrides.variants() != null || overrides.seeds() != null || overrides.profile() != null;
-        var fromPlanFile = selected ? java.util.Optional.<List<PlannedCell>>empty() : store.readPlan(manifest.name());
+        Optional<List<PlannedCell>> fromPlanFile = selected ? Optional.empty() : store.readPlan(manifest.name());
         List<PlannedCell> cells = fromPlanFile.orElseGet(() -> Planner.plan(manifest, overrides).cells().stream()
                 .map(PlannedCell::of).toList());
         var submissions = new SubmissionLog(options.resultsDir(), manifest.name()).read();
-        SweepStatus status = collect(manifest.name(), cells, store, submissions);
+        SweepStatus status;
+        try {
+            status = SweepStatus.collect(manifest.name(), cells, store, submissions, submissions.isEmpty() ? null : slurm);
+        } catch (SlurmException e) {
+            // without the queue, a cell with no record may still be running: show the records, build nothing
+            err.println("warning: the Slurm queue cannot be read (" + e.getMessage() + "); showing the run records alone");
+            out.print(recordsAlone(manifest.name(), cells, store, submissions).format());
+            out.println("no report was built: without the queue it is unknown whether tasks are still pending or running");
+            return Main.RUN_FAILED;
+        }
         out.print(status.format());
         if (!status.settled()) {
             out.println("the report is built when no cell is pending or running; to build one now from what completed"
@@ -100,16 +112,8 @@ final class SlurmCommand {
         return status.allCompleted() ? Main.OK : Main.RUN_FAILED;
     }
 
-    /** The status with the queue when it can be read, else from the records alone (with a warning). */
-    private SweepStatus collect(String experiment, List<PlannedCell> cells, ResultsStore store,
-                                List<org.reprise.launch.Submission> submissions) throws IOException {
-        if (!submissions.isEmpty()) {
-            try {
-                return SweepStatus.collect(experiment, cells, store, submissions, slurm);
-            } catch (SlurmException e) {
-                err.println("warning: the Slurm queue cannot be read (" + e.getMessage() + "); showing the run records alone");
-            }
-        }
+    private static SweepStatus recordsAlone(String experiment, List<PlannedCell> cells, ResultsStore store,
+                                            List<Submission> submissions) throws IOException {
         try {
             return SweepStatus.collect(experiment, cells, store, submissions, null);
         } catch (SlurmException e) {

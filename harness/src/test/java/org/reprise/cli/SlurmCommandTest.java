@@ -32,6 +32,7 @@ class SlurmCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<Path> submitted = new ArrayList<>();
     private final Map<String, SlurmClient.TaskState> queue = new HashMap<>();
+    private boolean queueDown;
     private final SlurmClient slurm = new SlurmClient() {
         @Override
         public String submit(Path script, Path workingDir) {
@@ -40,7 +41,10 @@ class SlurmCommandTest {
         }
 
         @Override
-        public Map<String, TaskState> queue(Set<String> jobIds) {
+        public Map<String, TaskState> queue(Set<String> jobIds) throws SlurmException {
+            if (queueDown) {
+                throw new SlurmException("squeue failed (exit 1): slurm_load_jobs error: Unable to contact slurm controller");
+            }
             return queue;
         }
 
@@ -117,6 +121,22 @@ class SlurmCommandTest {
                 .contains("  slow/seed-1   pending    4242_2  Slurm: PENDING (JobArrayTaskLimit)\n",
                         "note: accounting (sacct) is unavailable", "the report is built when no cell is pending or running")
                 .doesNotContain("report:");
+        assertThat(root.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void withoutTheQueueStatusShowsTheRecordsAndBuildsNoReport() {
+        run("exp", "slurm-copy", "launcher", "slurm");
+        queueDown = true;
+        out.reset();
+
+        int code = run("mode", "status", "exp", "slurm-copy");
+
+        assertThat(code).isEqualTo(Main.RUN_FAILED);
+        assertThat(err.toString()).isEqualTo("warning: the Slurm queue cannot be read (squeue failed (exit 1): slurm_load_jobs"
+                + " error: Unable to contact slurm controller); showing the run records alone\n");
+        assertThat(out.toString()).startsWith("slurm-copy: 4 cells: 4 missing\n").endsWith("no report was built: without the"
+                + " queue it is unknown whether tasks are still pending or running\n");
         assertThat(root.resolve("reports")).doesNotExist();
     }
 
