@@ -72,7 +72,7 @@ final class SlurmCommand {
             return Main.BAD_INPUT;
         } catch (SlurmException e) {
             err.println("error: " + e.getMessage());
-            err.println("nothing was submitted (a queue that cannot be read could hide cells that are still running).");
+            err.println("nothing was submitted.");
             return Main.RUN_FAILED;
         }
     }
