@@ -59,7 +59,7 @@ final class ThreadRelauncher {
     }
 
     /** The classpath this JVM loaded Main from: exec:java's class loader, or the plain java.class.path. */
-    private static String classpath() {
+    static String classpath() {
         ClassLoader loader = Main.class.getClassLoader();
         if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
             List<String> entries = new ArrayList<>();

@@ -10,14 +10,21 @@ import java.util.Optional;
  *
  * @param source     the manifest file, relative to the repository root
  * @param confidence confidence level for intervals (e.g. 0.95)
+ * @param benchmark  the cost sweep of a benchmark experiment, or null for a training experiment
  */
 public record ExperimentManifest(String name, String title, Paper paper, OriginalSpec original,
                                  Map<String, VariantSpec> variants, List<MetricSpec> metrics,
-                                 List<ClaimSpec> claims, double confidence, String source) {
+                                 List<ClaimSpec> claims, double confidence, String source,
+                                 BenchmarkSpec benchmark) {
     public ExperimentManifest {
         variants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variants));
         metrics = List.copyOf(metrics);
         claims = List.copyOf(claims);
+    }
+
+    /** The benchmark sweep, when this experiment measures cost instead of training. */
+    public Optional<BenchmarkSpec> benchmarkSpec() {
+        return Optional.ofNullable(benchmark);
     }
 
     public Optional<MetricSpec> metric(String metricName) {

@@ -24,4 +24,9 @@ public record ModelSpec(int layers, int heads, int width, double ffMultiplier, d
     public int ffWidth() {
         return (int) Math.round(width * ffMultiplier);
     }
+
+    /** This model at another sequence length with another attention (a benchmark's length sweep). */
+    public ModelSpec withSequence(int length, AttentionSpec pattern) {
+        return new ModelSpec(layers, heads, width, ffMultiplier, dropout, pattern, length, embedding);
+    }
 }

@@ -20,6 +20,12 @@ class ManifestValidationTest {
         return Stream.of(
                 Arguments.of("assumed-without-a-value.yaml", List.of(
                         "manifests/invalid/assumed-without-a-value.yaml:18:26: original.assumed.training.batch_size: 'training.batch_size' is listed as assumed but original gives it no value")),
+                Arguments.of("benchmark-bad-length-rule.yaml", List.of(
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:11:5: metrics[1].name: 'accuracy' is not measured by a benchmark; it measures ms_per_step, steps_per_second, tokens_per_second, peak_memory_mib, peak_memory_gb",
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:14:18: benchmark.lengths[1]: lengths must increase: 128 follows 256",
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:15:31: benchmark.scale_with_length.stride: 'half' is not a length rule: expected sqrt or n/K with a positive integer K",
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:15:44: benchmark.scale_with_length.strde: 'strde' is not a parameter of any variant's attention type: expected one of stride; did you mean 'stride'?",
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:20:3: claims: a benchmark's cells are compared in its report's ratio and exponent tables; claims apply to training experiments only: remove claims or the benchmark section")),
                 Arguments.of("claim-names-undeclared-metric.yaml", List.of(
                         "manifests/invalid/claim-names-undeclared-metric.yaml:38:13: claims[0].metric: 'acuracy' is not declared under metrics; did you mean 'accuracy'?")),
                 Arguments.of("claim-names-unknown-variant.yaml", List.of(
