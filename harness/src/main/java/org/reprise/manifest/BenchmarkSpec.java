@@ -23,8 +23,8 @@ public record BenchmarkSpec(BenchmarkScope scope, List<Integer> lengths, List<In
                             int warmup, int repetitions, double memoryBudgetGib, int fitFrom,
                             Map<String, String> scaleWithLength) {
     /** The metrics every benchmark cell produces. */
-    public static final List<String> METRICS = List.of("ms_per_step", "steps_per_second", "tokens_per_second", "peak_memory_mib",
-            "peak_memory_gb");
+    public static final List<String> METRICS = List.of("ms_per_step", "seconds_per_step", "steps_per_second", "tokens_per_second",
+            "peak_memory_mib", "peak_memory_gb");
 
     public BenchmarkSpec {
         lengths = List.copyOf(lengths);

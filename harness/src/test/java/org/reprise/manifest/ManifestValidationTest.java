@@ -21,7 +21,7 @@ class ManifestValidationTest {
                 Arguments.of("assumed-without-a-value.yaml", List.of(
                         "manifests/invalid/assumed-without-a-value.yaml:18:26: original.assumed.training.batch_size: 'training.batch_size' is listed as assumed but original gives it no value")),
                 Arguments.of("benchmark-bad-length-rule.yaml", List.of(
-                        "manifests/invalid/benchmark-bad-length-rule.yaml:11:5: metrics[1].name: 'accuracy' is not measured by a benchmark; it measures ms_per_step, steps_per_second, tokens_per_second, peak_memory_mib, peak_memory_gb",
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:11:5: metrics[1].name: 'accuracy' is not measured by a benchmark; it measures ms_per_step, seconds_per_step, steps_per_second, tokens_per_second, peak_memory_mib, peak_memory_gb",
                         "manifests/invalid/benchmark-bad-length-rule.yaml:14:18: benchmark.lengths[1]: lengths must increase: 128 follows 256",
                         "manifests/invalid/benchmark-bad-length-rule.yaml:15:31: benchmark.scale_with_length.stride: 'half' is not a length rule: expected sqrt or n/K with a positive integer K",
                         "manifests/invalid/benchmark-bad-length-rule.yaml:15:44: benchmark.scale_with_length.strde: 'strde' is not a parameter of any variant's attention type: expected one of stride; did you mean 'stride'?",
