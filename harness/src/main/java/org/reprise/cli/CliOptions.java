@@ -26,7 +26,8 @@ record CliOptions(String mode, String experiment, Overrides overrides, Path root
 
     private static List<String> keys() {
         List<String> keys = new ArrayList<>(List.of("exp", "mode", "variant", "seeds", "profile", "threads", "results.dir",
-                "reports.dir", "data.dir", "fail.fast", "progress", "nightly.experiments", "update.baselines", "baselines.dir"));
+                "reports.dir", "data.dir", "fail.fast", "progress", "nightly.experiments", "update.baselines", "baselines.dir",
+                "lengths"));
         keys.addAll(LauncherProperties.keys());
         keys.addAll(List.of("reprise.cell", "reprise.cell.seed", "reprise.cell.hash"));
         return List.copyOf(keys);
@@ -56,12 +57,19 @@ record CliOptions(String mode, String experiment, Overrides overrides, Path root
         if (props.containsKey("threads")) {
             threads = parsePositive("threads", props.get("threads"));
         }
+        List<Integer> lengths = null;
+        if (props.containsKey("lengths")) {
+            lengths = new ArrayList<>();
+            for (String part : splitList(props.get("lengths"))) {
+                lengths.add(parsePositive("lengths", part));
+            }
+        }
         Path results = props.containsKey("results.dir") ? Path.of(props.get("results.dir")) : root.resolve("results");
         Path reports = props.containsKey("reports.dir") ? Path.of(props.get("reports.dir")) : root.resolve("reports");
         Path data = props.containsKey("data.dir") ? Path.of(props.get("data.dir"))
                 : Path.of(System.getProperty("user.home"), ".cache", "reprise", "data");
         boolean progress = props.containsKey("progress") ? Boolean.parseBoolean(props.get("progress")) : System.console() != null;
-        return new CliOptions(mode, props.get("exp"), new Overrides(variants, seeds, profile, threads), root,
+        return new CliOptions(mode, props.get("exp"), new Overrides(variants, seeds, profile, threads, lengths), root,
                 results.toAbsolutePath(), data.toAbsolutePath(), reports.toAbsolutePath(), Boolean.parseBoolean(props.getOrDefault("fail.fast", "false")),
                 progress, command(props), LaunchOptions.parse(props));
     }

@@ -20,7 +20,12 @@ import org.reprise.manifest.ManifestLoader;
 import org.reprise.model.Engine;
 import org.reprise.model.SameDiffModel;
 import org.reprise.report.ReportBuilder;
+import org.reprise.run.BenchmarkPlan;
+import org.reprise.run.BenchmarkPlanner;
+import org.reprise.run.BenchmarkSweep;
+import org.reprise.run.BenchmarkTable;
 import org.reprise.run.PlanException;
+import org.reprise.run.ScalingCell;
 import org.reprise.run.Planner;
 import org.reprise.run.ProvenanceCapture;
 import org.reprise.run.ResultsStore;
@@ -126,6 +131,14 @@ public final class Main {
         RunPlan plan;
         try {
             manifest = catalog.load(options.experiment());
+            if (manifest.benchmarkSpec().isPresent()) {
+                if (submit || launch.cell()) {
+                    err.println("error: " + manifest.name() + " is a benchmark, which measures each cell on this machine;"
+                            + " -Dlauncher=slurm runs training sweeps only (nothing was submitted)");
+                    return BAD_INPUT;
+                }
+                return benchmark(manifest, options);
+            }
             plan = Planner.plan(manifest, options.overrides());
         } catch (ManifestException e) {
             err.println("error: " + e.getMessage());
@@ -201,7 +214,12 @@ public final class Main {
             return list(catalog, BAD_INPUT);
         }
         try {
-            return slurmCommand(options).status(options, catalog.load(options.experiment()));
+            ExperimentManifest manifest = catalog.load(options.experiment());
+            if (manifest.benchmarkSpec().isPresent()) {
+                err.println("error: " + manifest.name() + " is a benchmark; -Dmode=status follows training sweeps");
+                return BAD_INPUT;
+            }
+            return slurmCommand(options).status(options, manifest);
         } catch (ManifestException | PlanException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
@@ -210,6 +228,27 @@ public final class Main {
 
     private SlurmCommand slurmCommand(CliOptions options) {
         return new SlurmCommand(out, err, slurm, names -> writeReports(options, names));
+    }
+
+    /** A benchmark experiment: variants × lengths measured in child JVMs, then the table and the report. */
+    private int benchmark(ExperimentManifest manifest, CliOptions options) throws java.io.IOException {
+        BenchmarkPlan plan;
+        try {
+            plan = BenchmarkPlanner.plan(manifest, options.overrides());
+        } catch (PlanException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        out.println(manifest.title());
+        plan.decisions().forEach(d -> out.println("  " + d));
+        out.println("  " + plan.cells().size() + " cells, each in its own JVM; results in " + options.resultsDir());
+        BenchmarkSweep sweep = new BenchmarkSweep(options.resultsDir(), options.dataDir(), ThreadRelauncher.classpath(),
+                ProvenanceCapture.capture(options.root(), options.command()), out);
+        List<ScalingCell> cells = sweep.run(plan);
+        out.println();
+        out.print(BenchmarkTable.format(cells, plan.spec().fitFrom()));
+        writeReports(options, List.of(manifest.name()));
+        return cells.stream().allMatch(c -> !"FAILED".equals(c.status())) ? OK : RUN_FAILED;
     }
 
     /**

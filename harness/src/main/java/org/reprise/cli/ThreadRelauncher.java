@@ -60,7 +60,7 @@ final class ThreadRelauncher {
 
     /**
      * The classpath this JVM loaded Main from: exec:java's class loader, or the plain java.class.path.
-     * Also what Slurm array tasks load Reprise from.
+     * Also what benchmark children and Slurm array tasks load Reprise from.
      */
     static String classpath() {
         ClassLoader loader = Main.class.getClassLoader();

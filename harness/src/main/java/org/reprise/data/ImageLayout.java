@@ -11,6 +11,23 @@ public record ImageLayout(int height, int width, int channels) {
     public static final ImageLayout CIFAR10 = new ImageLayout(32, 32, 3);
     public static final ImageLayout FASHION_MNIST = new ImageLayout(28, 28, 1);
 
+    /**
+     * The layout of the image datasets whose images are {@code length} bytes long (the manifest binder
+     * ties an image dataset's sequence length to its image size).
+     *
+     * @throws IllegalArgumentException when no image dataset has that length
+     */
+    public static ImageLayout ofLength(int length) {
+        if (length == CIFAR10.size()) {
+            return CIFAR10;
+        }
+        if (length == FASHION_MNIST.size()) {
+            return FASHION_MNIST;
+        }
+        throw new IllegalArgumentException("no image dataset has images of " + length + " bytes (CIFAR-10 "
+                + CIFAR10.size() + ", Fashion-MNIST " + FASHION_MNIST.size() + ")");
+    }
+
     /** Bytes per image: the sequence length. */
     public int size() {
         return height * width * channels;

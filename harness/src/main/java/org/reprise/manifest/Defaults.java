@@ -56,6 +56,17 @@ public final class Defaults {
      */
     public static final long EVAL_DATA_SEED = 0x5EED_E7A1L;
 
+    // benchmarks
+    /** Untimed steps before a benchmark cell's timing (JIT and graph compilation). */
+    public static final int BENCHMARK_WARMUP = 1;
+    /** Timed steps of a benchmark cell; the median is reported. */
+    public static final int BENCHMARK_REPETITIONS = 3;
+    /**
+     * Resident memory a benchmark cell may use before it is recorded as out of memory: 12 GiB on this
+     * 24 GiB machine lets dense attention run at n = 8192 (about 6 GiB) and stops it at 16384.
+     */
+    public static final double BENCHMARK_MEMORY_BUDGET_GIB = 12;
+
     // engine
     /** One OpenMP thread: on 2 cores about twice as fast as ND4J's default (dl4j-notes #8). */
     public static final int THREADS = 1;

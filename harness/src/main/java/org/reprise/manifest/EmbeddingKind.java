@@ -9,5 +9,11 @@ public enum EmbeddingKind implements Choice {
      * W_row[⌊i/l⌋] + W_col[i mod l], the row and column of a matrix whose width is the attention's
      * stride l (strided or fixed attention only).
      */
-    FACTORIZED
+    FACTORIZED,
+    /**
+     * Child et al. 2019 §5.3, Eq. 15 for images (n_emb = d_data = 3): position t of an image in raster
+     * order with interleaved channels is embedded as W_row[row(t)] + W_col[column(t)] + W_chan[channel(t)]
+     * (image datasets only).
+     */
+    IMAGE
 }

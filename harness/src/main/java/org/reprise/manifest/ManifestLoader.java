@@ -118,7 +118,12 @@ public final class ManifestLoader {
                 variants.put(variantName, variant);
             }
         }
-        checkMetricsProduced(top, metrics, originalRun, variants);
+        BenchmarkSpec benchmark = BenchmarkBinder.bind(top, variants.values().stream().map(VariantSpec::config).toList());
+        checkMetricsProduced(top, metrics, originalRun, variants, top.has("benchmark"));
+        if (top.has("benchmark") && !top.list("claims").isEmpty()) {
+            top.error("claims", "a benchmark's cells are compared in its report's ratio and exponent tables;"
+                    + " claims apply to training experiments only: remove claims or the benchmark section");
+        }
         List<ClaimSpec> claims = ClaimBinder.bind(top, metrics, variants.keySet(), variantsSection.keys());
         LauncherSpec launcher = LauncherBinder.bind(top.section("launcher"));
         top.finish();
@@ -126,7 +131,8 @@ public final class ManifestLoader {
             return null;
         }
         return new ExperimentManifest(name, title, paper, new OriginalSpec(originalRun, reported, unstated, assumed, notes),
-                variants, metrics, claims, confidence != null ? confidence : Defaults.CONFIDENCE, sink.file(), launcher);
+                variants, metrics, claims, confidence != null ? confidence : Defaults.CONFIDENCE, sink.file(), benchmark,
+                launcher);
     }
 
     /** The model/training/data part of the original, as a mapping variants merge over. */
@@ -199,10 +205,18 @@ public final class ManifestLoader {
     }
 
     private static void checkMetricsProduced(Section top, List<MetricSpec> metrics, RunConfig original,
-                                             Map<String, VariantSpec> variants) {
+                                             Map<String, VariantSpec> variants, boolean benchmark) {
         List<Node> nodes = top.list("metrics");
         for (int i = 0; i < metrics.size() && i < nodes.size(); i++) {
             MetricSpec metric = metrics.get(i);
+            if (benchmark) {
+                if (!BenchmarkSpec.METRICS.contains(metric.name())) {
+                    top.sink().at(nodes.get(i), "metrics[" + i + "].name", "'" + metric.name() + "' is not measured by a benchmark;"
+                            + " it measures " + String.join(", ", BenchmarkSpec.METRICS)
+                            + Section.suggestion(metric.name(), BenchmarkSpec.METRICS));
+                }
+                continue;
+            }
             for (VariantSpec variant : variants.values()) {
                 DatasetKind dataset = variant.config().data().dataset();
                 if (!dataset.metrics().contains(metric.name())) {

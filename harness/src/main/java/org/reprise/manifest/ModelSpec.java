@@ -1,5 +1,7 @@
 package org.reprise.manifest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A decoder-only Transformer's shape.
  *
@@ -11,9 +13,26 @@ package org.reprise.manifest;
  * @param attention      the attention pattern
  * @param sequenceLength context length T in tokens
  * @param embedding      position-embedding kind
+ * @param reversible     Reformer's reversible residual layers (Kitaev et al. 2020 §3): activations are
+ *                       recomputed in the backward pass, so stored activations do not grow with depth
+ * @param ffChunks       the feed-forward block runs on B·T/ffChunks rows at a time (Reformer §3
+ *                       "Chunking"); 1 = not chunked. Only with reversible layers, where it saves memory
  */
 public record ModelSpec(int layers, int heads, int width, double ffMultiplier, double dropout,
-                        AttentionSpec attention, int sequenceLength, EmbeddingKind embedding) {
+                        AttentionSpec attention, int sequenceLength, EmbeddingKind embedding,
+                        // left out of the JSON at their defaults, so configurations (and their hashes)
+                        // written before these options existed are unchanged
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean reversible,
+                        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = ModelSpec.One.class) int ffChunks) {
+
+    public ModelSpec {
+        ffChunks = ffChunks == 0 ? 1 : ffChunks; // absent in records written before the option: not chunked
+    }
+
+    public ModelSpec(int layers, int heads, int width, double ffMultiplier, double dropout, AttentionSpec attention,
+                     int sequenceLength, EmbeddingKind embedding) {
+        this(layers, heads, width, ffMultiplier, dropout, attention, sequenceLength, embedding, false, 1);
+    }
 
     /** Per-head width d/h. */
     public int headWidth() {
@@ -23,5 +42,23 @@ public record ModelSpec(int layers, int heads, int width, double ffMultiplier, d
     /** Hidden width of the feed-forward block, rounded to the nearest integer. */
     public int ffWidth() {
         return (int) Math.round(width * ffMultiplier);
+    }
+
+    /** This model at another sequence length with another attention (a benchmark's length sweep). */
+    public ModelSpec withSequence(int length, AttentionSpec pattern) {
+        return new ModelSpec(layers, heads, width, ffMultiplier, dropout, pattern, length, embedding, reversible, ffChunks);
+    }
+
+    /** Jackson value filter: true (leave out) for 1, the not-chunked default. */
+    static final class One {
+        @Override
+        public boolean equals(Object other) {
+            return Integer.valueOf(1).equals(other);
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
     }
 }

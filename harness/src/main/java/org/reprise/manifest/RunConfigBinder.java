@@ -16,7 +16,7 @@ final class RunConfigBinder {
     /** Every setting path a manifest may name in {@code unstated} or {@code reasons}. */
     static final Set<String> SETTING_PATHS = new TreeSet<>(Set.of(
             "model.layers", "model.heads", "model.width", "model.ff_multiplier", "model.dropout",
-            "model.attention", "model.sequence_length", "model.embedding",
+            "model.attention", "model.sequence_length", "model.embedding", "model.reversible", "model.ff_chunks",
             "training.optimizer", "training.learning_rate", "training.warmup_steps", "training.schedule",
             "training.batch_size", "training.steps", "training.epochs", "training.gradient_clip",
             "training.weight_decay", "training.eval_interval", "training.eval_batches",
@@ -34,6 +34,12 @@ final class RunConfigBinder {
         if (config.sink().size() > before || model == null || training == null || data == null) {
             return null;
         }
+        long rows = (long) training.batchSize() * model.sequenceLength();
+        if (rows % model.ffChunks() != 0) {
+            config.section("model").error("ff_chunks", model.ffChunks() + " must divide training.batch_size × model.sequence_length ("
+                    + rows + "): each chunk is an equal share of the rows");
+            return null;
+        }
         return new RunConfig(model, training, data);
     }
 
@@ -47,6 +53,8 @@ final class RunConfigBinder {
         AttentionSpec attention = bindAttention(attentionSection);
         Integer length = s.intValue("sequence_length", 2, 1 << 24);
         EmbeddingKind embedding = s.choice("embedding", EmbeddingKind.class);
+        Boolean reversible = s.bool("reversible");
+        Integer ffChunks = s.intValue("ff_chunks", 1, 1 << 20);
         requireAll(s, layers, "layers", "a positive integer", heads, "heads", "a positive integer",
                 width, "width", "a positive integer", length, "sequence_length", "a positive integer");
         s.finish();
@@ -81,13 +89,24 @@ final class RunConfigBinder {
                     + attention.type().key());
             return null;
         }
+        if (embedding == EmbeddingKind.IMAGE && imageBytes == 0) {
+            s.error("embedding", "image embeds the row, column and channel of each byte of an image (Child et al. 2019 §5.3):"
+                    + " it needs an image dataset (cifar10 or fashion-mnist), not " + (data == null ? "none" : data.dataset().key()));
+            return null;
+        }
+        if (ffChunks != null && ffChunks > 1 && !Boolean.TRUE.equals(reversible)) {
+            s.error("ff_chunks", "chunking the feed-forward block saves memory only with reversible layers"
+                    + " (Kitaev et al. 2020 §3): set model.reversible: true or remove ff_chunks");
+            return null;
+        }
         double ffMultiplier = ff != null ? ff : Defaults.FF_MULTIPLIER;
         if (Math.round(width * ffMultiplier) < 1) {
             s.error("ff_multiplier", ffMultiplier + " × model.width (" + width + ") leaves no feed-forward units");
             return null;
         }
         return new ModelSpec(layers, heads, width, ffMultiplier, dropout != null ? dropout : Defaults.DROPOUT,
-                attention, length, embedding != null ? embedding : Defaults.EMBEDDING);
+                attention, length, embedding != null ? embedding : Defaults.EMBEDDING, Boolean.TRUE.equals(reversible),
+                ffChunks != null ? ffChunks : 1);
     }
 
     private static AttentionSpec bindAttention(Section s) {

@@ -28,10 +28,17 @@ final class YamlNodes {
     /**
      * Deep merge: mappings merge key by key (override wins, recursively); any other value in
      * {@code override} replaces the base value whole. Nodes keep their own marks, so errors in
-     * a merged variant still point at the line where the value was written.
+     * a merged variant still point at the line where the value was written. A mapping that names
+     * another {@code type} than its base (an attention pattern) replaces it whole: the base
+     * pattern's parameters mean nothing to another pattern.
      */
     static Node merge(Node base, Node override) {
         if (!(base instanceof MappingNode baseMap) || !(override instanceof MappingNode overMap)) {
+            return override;
+        }
+        String baseType = scalar(baseMap, "type");
+        String overType = scalar(overMap, "type");
+        if (overType != null && !overType.equals(baseType)) {
             return override;
         }
         Map<String, NodeTuple> merged = entries(baseMap);
@@ -44,6 +51,15 @@ final class YamlNodes {
             merged.put(key.getValue(), new NodeTuple(tuple.getKeyNode(), value));
         }
         return mapping(baseMap, new ArrayList<>(merged.values()));
+    }
+
+    private static String scalar(MappingNode map, String key) {
+        for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key) && tuple.getValueNode() instanceof ScalarNode v) {
+                return v.getValue();
+            }
+        }
+        return null;
     }
 
     /** A mapping with {@code like}'s tag, style and position, so errors inside it keep a line number. */

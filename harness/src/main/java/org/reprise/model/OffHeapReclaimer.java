@@ -13,15 +13,25 @@ final class OffHeapReclaimer {
     /** Growth of the resident set, since the last collection, that triggers a collection. */
     static final long THRESHOLD_BYTES = 512L << 20;
 
+    private final long threshold;
     private long residentAfterLastCollection = ProcessMemory.resident();
 
-    /** Call after each step; collects when the process grew by more than {@link #THRESHOLD_BYTES}. */
+    OffHeapReclaimer() {
+        this(THRESHOLD_BYTES);
+    }
+
+    /** @param threshold growth in bytes that triggers a collection (reversible layers use a smaller one, per layer) */
+    OffHeapReclaimer(long threshold) {
+        this.threshold = threshold;
+    }
+
+    /** Call after each step; collects when the process grew by more than the threshold. */
     void afterStep() {
         long now = ProcessMemory.resident();
         if (now < 0) {
             return; // no /proc (not Linux): leave it to the JVM
         }
-        if (now - residentAfterLastCollection > THRESHOLD_BYTES) {
+        if (now - residentAfterLastCollection > threshold) {
             System.gc();
             residentAfterLastCollection = ProcessMemory.resident();
         } else if (now < residentAfterLastCollection) {

@@ -30,6 +30,12 @@ final class ParameterSet {
             int stride = spec.attention().parameter("stride", 1);
             p.normal("wpe.row", random, INIT_STD / Math.sqrt(2), type, spec.sequenceLength() / stride, d);
             p.normal("wpe.col", random, INIT_STD / Math.sqrt(2), type, stride, d);
+        } else if (spec.embedding() == org.reprise.manifest.EmbeddingKind.IMAGE) {
+            // three tables (n_emb = 3: row, column, channel) whose sum has the variance of one table
+            org.reprise.data.ImageLayout image = org.reprise.data.ImageLayout.ofLength(spec.sequenceLength());
+            p.normal("wpe.row", random, INIT_STD / Math.sqrt(3), type, image.height(), d);
+            p.normal("wpe.col", random, INIT_STD / Math.sqrt(3), type, image.width(), d);
+            p.normal("wpe.chan", random, INIT_STD / Math.sqrt(3), type, image.channels(), d);
         } else {
             p.normal("wpe", random, INIT_STD, type, spec.sequenceLength(), d);
         }

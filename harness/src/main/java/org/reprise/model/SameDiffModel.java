@@ -30,8 +30,11 @@ public final class SameDiffModel implements TrainableModel {
     private final int batchSize;
     private final DataType type;
     private final ParameterSet params;
+    /** The whole model as one graph, or null when the layers are reversible. */
     private final SameDiff trainGraph;
     private final SameDiff evalGraph;
+    /** The model with reversible layers (Reformer §3), or null. */
+    private final ReversibleTransformer reversible;
     private final AdamOptimizer optimizer;
     private final OffHeapReclaimer reclaimer = new OffHeapReclaimer();
     /** Per-layer attentions of each graph, asked for per-step inputs (LSH rotations). */
@@ -46,16 +49,25 @@ public final class SameDiffModel implements TrainableModel {
         this.type = type;
         this.params = ParameterSet.initialise(spec, vocab, initSeed, type);
         this.evalSeed = initSeed;
-        IntFunction<Attention> attention = layer -> remember(trainAttentions, Attentions.create(spec.attention(), layer, spec.heads()));
-        this.trainGraph = TransformerGraph.build(spec, vocab, batchSize, params, attention, spec.dropout(), type);
-        boolean sameForEvaluation = spec.dropout() == 0 && !Attentions.hasEvaluationVariant(spec.attention());
-        if (sameForEvaluation) {
-            evalAttentions.addAll(trainAttentions);
+        if (spec.reversible()) {
+            this.reversible = new ReversibleTransformer(spec, vocab, batchSize, params, type);
+            trainAttentions.addAll(reversible.trainAttentions());
+            evalAttentions.addAll(reversible.evalAttentions());
+            this.trainGraph = null;
+            this.evalGraph = null;
+        } else {
+            this.reversible = null;
+            IntFunction<Attention> attention = layer -> remember(trainAttentions, Attentions.create(spec.attention(), layer, spec.heads()));
+            this.trainGraph = TransformerGraph.build(spec, vocab, batchSize, params, attention, spec.dropout(), type);
+            boolean sameForEvaluation = spec.dropout() == 0 && !Attentions.hasEvaluationVariant(spec.attention());
+            if (sameForEvaluation) {
+                evalAttentions.addAll(trainAttentions);
+            }
+            this.evalGraph = sameForEvaluation ? trainGraph
+                    : TransformerGraph.build(spec, vocab, batchSize, params,
+                            layer -> remember(evalAttentions, Attentions.createForEvaluation(spec.attention(), layer, spec.heads())), 0.0, type);
+            quietly(trainGraph::createGradFunction);
         }
-        this.evalGraph = sameForEvaluation ? trainGraph
-                : TransformerGraph.build(spec, vocab, batchSize, params,
-                        layer -> remember(evalAttentions, Attentions.createForEvaluation(spec.attention(), layer, spec.heads())), 0.0, type);
-        quietly(trainGraph::createGradFunction);
         this.optimizer = new AdamOptimizer(training, params.arrays());
     }
 
@@ -91,18 +103,21 @@ public final class SameDiffModel implements TrainableModel {
 
     /** @param stepSeed seeds this step's random graph inputs (fresh LSH rotations every step, Reformer §2) */
     private OutAndGrad gradients(Batch batch, long stepSeed) {
+        if (reversible != null) {
+            return silently(() -> reversible.gradients(placeholders(batch, trainAttentions, stepSeed), stepSeed));
+        }
         return trainGraph.calculateGradientsAndOutputs(placeholders(batch, trainAttentions, stepSeed),
                 java.util.List.of(TransformerGraph.LOSS), params.arrays().keySet());
     }
 
     /** The training loss of {@code batch} (forward only), for tests. */
     double loss(Batch batch) {
-        return evalGraph.output(placeholders(batch, evalAttentions, evalSeed), TransformerGraph.LOSS).get(TransformerGraph.LOSS).getDouble(0);
+        return outputs(batch, TransformerGraph.LOSS).get(TransformerGraph.LOSS).getDouble(0);
     }
 
     /** Logits [B·T, V] for {@code batch} without dropout (for tests). */
     INDArray logits(Batch batch) {
-        return evalGraph.output(placeholders(batch, evalAttentions, evalSeed), TransformerGraph.LOGITS).get(TransformerGraph.LOGITS);
+        return outputs(batch, TransformerGraph.LOGITS).get(TransformerGraph.LOGITS);
     }
 
     ParameterSet parameters() {
@@ -111,7 +126,7 @@ public final class SameDiffModel implements TrainableModel {
 
     @Override
     public EvalSums evaluate(Batch batch) {
-        Map<String, INDArray> out = evalGraph.output(placeholders(batch, evalAttentions, evalSeed), TransformerGraph.CROSS_ENTROPY, TransformerGraph.LOGITS);
+        Map<String, INDArray> out = outputs(batch, TransformerGraph.CROSS_ENTROPY, TransformerGraph.LOGITS);
         double[] ce = out.get(TransformerGraph.CROSS_ENTROPY).castTo(DataType.DOUBLE).toDoubleVector();
         long[] predicted = Nd4j.argMax(out.get(TransformerGraph.LOGITS), 1).toLongVector();
         double sum = 0;
@@ -128,6 +143,12 @@ public final class SameDiffModel implements TrainableModel {
         }
         reclaimer.afterStep();
         return new EvalSums(sum, scored, correct);
+    }
+
+    /** Evaluation outputs (no dropout; evaluation-time attention) by name. */
+    private Map<String, INDArray> outputs(Batch batch, String... names) {
+        Map<String, INDArray> inputs = placeholders(batch, evalAttentions, evalSeed);
+        return reversible != null ? reversible.outputs(inputs, names) : evalGraph.output(inputs, names);
     }
 
     private static Attention remember(List<Attention> into, Attention attention) {
@@ -196,10 +217,17 @@ public final class SameDiffModel implements TrainableModel {
 
     /** SameDiff prints one line per differentiated op with System.out while building gradients (dl4j-notes #7). */
     private static void quietly(Runnable action) {
+        silently(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T silently(java.util.function.Supplier<T> action) {
         PrintStream original = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {
-            action.run();
+            return action.get();
         } finally {
             System.setOut(original);
         }

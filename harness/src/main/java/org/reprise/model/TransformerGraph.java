@@ -57,9 +57,7 @@ final class TransformerGraph {
         SDVariable targets = sd.placeHolder(TARGETS, DataType.INT32, rows);
         SDVariable mask = sd.placeHolder(MASK, type, rows);
 
-        SDVariable oneHot = sd.oneHot("x.onehot", sd.reshape(tokens, rows), vocab, -1, 1.0, 0.0, type); // [B·T, V]
-        SDVariable tokenEmb = sd.reshape(oneHot.mmul(w.get("wte")), batch, t, d);                        // [B, T, d]
-        SDVariable x = sd.reshape(tokenEmb.add(positions(sd, spec, w, type)), rows, d);                  // [B·T, d]
+        SDVariable x = embed(sd, spec, w, tokens, vocab, batch, type);                                   // [B·T, d]
 
         AttentionShape shape = new AttentionShape(batch, spec.heads(), t, spec.headWidth());
         for (int i = 0; i < spec.layers(); i++) {
@@ -69,31 +67,61 @@ final class TransformerGraph {
             SDVariable m = mlpBlock(sd, h, layerNorm(sd, x, w, h + ".ln2"), w);
             x = x.add(h + ".resid2", dropout(sd, m, dropout, rows, d, type));
         }
+        sd.setLossVariables(headLoss(sd, x, w, targets, mask, vocab, type));
+        return sd;
+    }
+
+    /** H_0 = onehot(x) W_e + positions: [B·T, d] from tokens [B, T]. */
+    static SDVariable embed(SameDiff sd, ModelSpec spec, Map<String, SDVariable> w, SDVariable tokens, int vocab, int batch,
+                            DataType type) {
+        int t = spec.sequenceLength();
+        int d = spec.width();
+        SDVariable oneHot = sd.oneHot("x.onehot", sd.reshape(tokens, (long) batch * t), vocab, -1, 1.0, 0.0, type); // [B·T, V]
+        SDVariable tokenEmb = sd.reshape(oneHot.mmul(w.get("wte")), batch, t, d);                                // [B, T, d]
+        return sd.reshape(tokenEmb.add(positions(sd, spec, w, type)), (long) batch * t, d);                      // [B·T, d]
+    }
+
+    /** The masked mean cross-entropy of LN(x) W_out + b, naming {@link #LOGITS}, {@link #CROSS_ENTROPY} and {@link #LOSS}. */
+    static SDVariable headLoss(SameDiff sd, SDVariable x, Map<String, SDVariable> w, SDVariable targets, SDVariable mask,
+                               int vocab, DataType type) {
         SDVariable logits = layerNorm(sd, x, w, "lnf").mmul(w.get("head.w")).add(LOGITS, w.get("head.b")); // [B·T, V]
         SDVariable logProbs = sd.nn.logSoftmax(logits);                                                   // [B·T, V]
         SDVariable targetHot = sd.oneHot("y.onehot", targets, vocab, -1, 1.0, 0.0, type);
         SDVariable ce = targetHot.mul(logProbs).sum(1).neg().rename(CROSS_ENTROPY);                      // [B·T]
-        SDVariable loss = ce.mul(mask).sum().div(mask.sum()).rename(LOSS);                               // scalar
-        sd.setLossVariables(loss);
-        return sd;
+        return ce.mul(mask).sum().div(mask.sum()).rename(LOSS);                                          // scalar
     }
 
-    /** [T, d]: a learned table, or W_row[⌊i/l⌋] + W_col[i mod l] (Child et al. 2019 Eq. 15, text). */
-    private static SDVariable positions(SameDiff sd, ModelSpec spec, Map<String, SDVariable> w, DataType type) {
-        if (spec.embedding() != org.reprise.manifest.EmbeddingKind.FACTORIZED) {
-            return w.get("wpe");
-        }
+    /**
+     * [T, d]: a learned table; for text W_row[⌊i/l⌋] + W_col[i mod l] (Child et al. 2019 Eq. 15, n_emb = 2);
+     * for images W_row[row] + W_col[column] + W_chan[channel] (n_emb = 3). Each lookup is a constant
+     * one-hot matrix times the table, as for tokens (gather fails in training, dl4j-notes #1).
+     */
+    static SDVariable positions(SameDiff sd, ModelSpec spec, Map<String, SDVariable> w, DataType type) {
         int t = spec.sequenceLength();
-        int l = spec.attention().parameter("stride", 1);
-        float[] row = new float[t * (t / l)];
-        float[] col = new float[t * l];
+        return switch (spec.embedding()) {
+            case LEARNED -> w.get("wpe");
+            case FACTORIZED -> {
+                int l = spec.attention().parameter("stride", 1);
+                yield lookup(sd, "pos.row", t, t / l, i -> i / l, type).mmul(w.get("wpe.row"))
+                        .add(lookup(sd, "pos.col", t, l, i -> i % l, type).mmul(w.get("wpe.col")));       // [T, d]
+            }
+            case IMAGE -> {
+                org.reprise.data.ImageLayout image = org.reprise.data.ImageLayout.ofLength(t);
+                yield lookup(sd, "pos.row", t, image.height(), image::row, type).mmul(w.get("wpe.row"))
+                        .add(lookup(sd, "pos.col", t, image.width(), image::column, type).mmul(w.get("wpe.col")))
+                        .add(lookup(sd, "pos.chan", t, image.channels(), image::channel, type).mmul(w.get("wpe.chan"))); // [T, d]
+            }
+        };
+    }
+
+    /** A constant [T, size] one-hot matrix selecting row index(i) for position i. */
+    private static SDVariable lookup(SameDiff sd, String name, int t, int size, java.util.function.IntUnaryOperator index,
+                                     DataType type) {
+        float[] hot = new float[t * size];
         for (int i = 0; i < t; i++) {
-            row[i * (t / l) + i / l] = 1f;
-            col[i * l + i % l] = 1f;
+            hot[i * size + index.applyAsInt(i)] = 1f;
         }
-        SDVariable rowHot = sd.constant("pos.row", org.nd4j.linalg.factory.Nd4j.create(row, new long[] {t, t / l}, DataType.FLOAT).castTo(type));
-        SDVariable colHot = sd.constant("pos.col", org.nd4j.linalg.factory.Nd4j.create(col, new long[] {t, l}, DataType.FLOAT).castTo(type));
-        return rowHot.mmul(w.get("wpe.row")).add(colHot.mmul(w.get("wpe.col")));                    // [T, d]
+        return sd.constant(name, org.nd4j.linalg.factory.Nd4j.create(hot, new long[] {t, size}, DataType.FLOAT).castTo(type));
     }
 
     static SDVariable attentionBlock(SameDiff sd, String h, SDVariable x, Map<String, SDVariable> w,

@@ -48,8 +48,21 @@ public final class ReportBuilder {
     }
 
     private Path buildScaling(String experiment) throws IOException {
-        ScalingReport.Model model = ScalingReport.build(store.root().resolve(experiment), experiment);
+        ScalingReport.Model model = ScalingReport.build(store.root().resolve(experiment), experiment, manifestOrNull(experiment));
         return write(experiment, model.tables(), "scaling.ftlh", model);
+    }
+
+    /** The experiment's manifest when it is there and valid: a benchmark report shows its title and reported rows. */
+    private org.reprise.manifest.ExperimentManifest manifestOrNull(String experiment) {
+        Path file = experimentsDir.resolve(experiment + ".yaml");
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return org.reprise.manifest.ManifestLoader.load(file, "experiments/" + experiment + ".yaml");
+        } catch (org.reprise.manifest.ManifestException e) {
+            return null;
+        }
     }
 
     /** {@code <reports>/<experiment>/index.html} rendered from {@code model}, with every table exported beside it. */

@@ -55,9 +55,21 @@ public final class ScalingReport {
     }
 
     public static Model build(Path dir, String experiment) throws IOException {
+        return build(dir, experiment, null);
+    }
+
+    /**
+     * @param manifest the benchmark's manifest when it can be read (its title and the paper's reported
+     *                 rows are shown), or null
+     */
+    public static Model build(Path dir, String experiment, org.reprise.manifest.ExperimentManifest manifest) throws IOException {
+        List<ScalingCell> all = cells(dir);
+        boolean model = all.stream().anyMatch(c -> "model".equals(c.scope()));
+        String unit = model ? "one optimizer step of the whole model (forward, backward, Adam)"
+                : "one attention layer's forward and backward pass";
         Map<String, Map<Integer, ScalingCell>> byPattern = new LinkedHashMap<>();
         TreeSet<Integer> lengths = new TreeSet<>();
-        for (ScalingCell c : cells(dir)) {
+        for (ScalingCell c : all) {
             byPattern.computeIfAbsent(c.pattern(), k -> new TreeMap<>()).put(c.length(), c);
             lengths.add(c.length());
         }
@@ -65,8 +77,8 @@ public final class ScalingReport {
         lengths.forEach(n -> header.add("n = " + n));
         header.add("time exponent (n ≥ " + FIT_FROM + ")");
         header.add("memory exponent (n ≥ " + FIT_FROM + ")");
-        Table.Builder costs = new Table.Builder("scaling", "Forward+backward time (median, ms) / peak memory above the JVM's"
-                + " baseline (MiB) of one attention layer, and the log-log slopes with " + Num.percent(CONFIDENCE) + " intervals.",
+        Table.Builder costs = new Table.Builder("scaling", "Time (median, ms) / peak memory above the JVM's"
+                + " baseline (MiB) of " + unit + ", and the log-log slopes with " + Num.percent(CONFIDENCE) + " intervals.",
                 header.toArray(String[]::new));
         List<String> ratioHeader = new ArrayList<>(List.of("pattern"));
         lengths.forEach(n -> ratioHeader.add("n = " + n));
@@ -110,16 +122,27 @@ public final class ScalingReport {
         List<ReportModel.Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         addFigure(figures, notes, "fig-scaling-time", "Time against length", "forward+backward ms",
-                "Median time of one attention layer's forward and backward pass, log-log; the legend gives each fitted slope.",
+                
+                "Median time of " + unit + ", log-log; the legend gives each fitted slope.",
                 timeSeries);
         addFigure(figures, notes, "fig-scaling-memory", "Peak memory against length", "MiB above the JVM baseline",
                 "Peak resident memory the cell needed, log-log. A cell that passed the benchmark's budget is out of memory and not drawn.",
                 memorySeries);
         notes.add("Slopes are fitted over n ≥ " + FIT_FROM + " on completed cells only; an out-of-memory cell is left out of the"
                 + " fit, so a pattern that fails early has a fit over fewer points (n/a below 2).");
-        return new Model(experiment, "Attention cost against sequence length (" + experiment + ")",
-                List.of(costs.build(), ratios.note("Ratios at lengths where dense did not complete are not available.").build()),
-                figures, notes);
+        List<Table> tables = new ArrayList<>(List.of(costs.build(),
+                ratios.note("Ratios at lengths where dense did not complete are not available.").build()));
+        if (manifest != null && !manifest.original().reported().isEmpty()) {
+            Table.Builder reported = new Table.Builder("reported", "The paper's reported numbers (original setting; "
+                    + "compare ratios, not absolute values, unless the hardware and model match).", "metric", "value", "condition", "source");
+            manifest.original().reported().forEach(r -> reported.row(r.metric(), Num.setting(r.value()), r.condition(), r.source()));
+            if (manifest.original().notes() != null) {
+                reported.note(manifest.original().notes().strip());
+            }
+            tables.add(reported.build());
+        }
+        String title = manifest != null ? manifest.title() : "Attention cost against sequence length (" + experiment + ")";
+        return new Model(experiment, title, tables, figures, notes);
     }
 
     private static void addFigure(List<ReportModel.Figure> figures, List<String> notes, String id, String title, String yLabel,

@@ -9,7 +9,12 @@ import java.util.List;
  * @param seeds    explicit seeds ({@code -Dseeds=1,2,3}) or, as a single number n, seeds 1..n ({@code -Dseeds=3})
  * @param profile  a named selection ({@code -Dprofile=ci})
  * @param threads  engine thread count ({@code -Dthreads=1})
+ * @param lengths  sequence lengths of a benchmark sweep ({@code -Dlengths=1024,2048})
  */
-public record Overrides(List<String> variants, List<Long> seeds, Profile profile, Integer threads) {
+public record Overrides(List<String> variants, List<Long> seeds, Profile profile, Integer threads, List<Integer> lengths) {
     public static final Overrides NONE = new Overrides(null, null, null, null);
+
+    public Overrides(List<String> variants, List<Long> seeds, Profile profile, Integer threads) {
+        this(variants, seeds, profile, threads, null);
+    }
 }

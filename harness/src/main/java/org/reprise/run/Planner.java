@@ -46,7 +46,9 @@ public final class Planner {
             chosen = List.copyOf(defined.keySet());
             source = profileSource + ": every variant in the manifest";
         } else {
-            chosen = List.of("ci");
+            // a comparison needs each side at ci size: ci-<name> variants run with ci
+            chosen = defined.keySet().stream().filter(n -> n.equals("ci") || n.startsWith("ci-")).toList();
+            chosen = chosen.isEmpty() ? List.of("ci") : chosen;
             source = profileSource;
         }
         for (String name : chosen) {

@@ -20,6 +20,12 @@ class ManifestValidationTest {
         return Stream.of(
                 Arguments.of("assumed-without-a-value.yaml", List.of(
                         "manifests/invalid/assumed-without-a-value.yaml:18:26: original.assumed.training.batch_size: 'training.batch_size' is listed as assumed but original gives it no value")),
+                Arguments.of("benchmark-bad-length-rule.yaml", List.of(
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:11:5: metrics[1].name: 'accuracy' is not measured by a benchmark; it measures ms_per_step, seconds_per_step, steps_per_second, tokens_per_second, peak_memory_mib, peak_memory_gb",
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:14:18: benchmark.lengths[1]: lengths must increase: 128 follows 256",
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:15:31: benchmark.scale_with_length.stride: 'half' is not a length rule: expected sqrt or n/K with a positive integer K",
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:15:44: benchmark.scale_with_length.strde: 'strde' is not a parameter of any variant's attention type: expected one of stride; did you mean 'stride'?",
+                        "manifests/invalid/benchmark-bad-length-rule.yaml:20:3: claims: a benchmark's cells are compared in its report's ratio and exponent tables; claims apply to training experiments only: remove claims or the benchmark section")),
                 Arguments.of("claim-names-undeclared-metric.yaml", List.of(
                         "manifests/invalid/claim-names-undeclared-metric.yaml:38:13: claims[0].metric: 'acuracy' is not declared under metrics; did you mean 'accuracy'?")),
                 Arguments.of("claim-names-unknown-variant.yaml", List.of(
@@ -57,7 +63,7 @@ class ManifestValidationTest {
                         "manifests/invalid/missing-steps.yaml:13:5: original.training.steps: missing; expected a positive integer (or training.epochs for a dataset with a fixed training set)")),
                 Arguments.of("misspelled-key.yaml", List.of(
                         "manifests/invalid/misspelled-key.yaml:7:5: original.model.heads: missing; expected a positive integer",
-                        "manifests/invalid/misspelled-key.yaml:8:5: original.model.heds: unknown key; did you mean 'heads'? (known keys: attention, dropout, embedding, ff_multiplier, heads, layers, sequence_length, width)")),
+                        "manifests/invalid/misspelled-key.yaml:8:5: original.model.heds: unknown key; did you mean 'heads'? (known keys: attention, dropout, embedding, ff_chunks, ff_multiplier, heads, layers, reversible, sequence_length, width)")),
                 Arguments.of("name-differs-from-file.yaml", List.of(
                         "manifests/invalid/name-differs-from-file.yaml:1:7: name: 'something-else' must equal the file name 'name-differs-from-file'")),
                 Arguments.of("negative-learning-rate.yaml", List.of(
@@ -68,6 +74,10 @@ class ManifestValidationTest {
                         "manifests/invalid/odd-copy-length.yaml:11:22: original.model.sequence_length: 33 does not fit the copy task 0w0w: expected an even length of at least 4")),
                 Arguments.of("reason-for-unknown-setting.yaml", List.of(
                         "manifests/invalid/reason-for-unknown-setting.yaml:26:30: variants.reduced.reasons.training.step: 'training.step' is not a setting path; did you mean 'training.steps'?")),
+                Arguments.of("reversible-options-misused.yaml", List.of(
+                        "manifests/invalid/reversible-options-misused.yaml:6:101: original.model.ff_chunks: chunking the feed-forward block saves memory only with reversible layers (Kitaev et al. 2020 §3): set model.reversible: true or remove ff_chunks",
+                        "manifests/invalid/reversible-options-misused.yaml:14:38: variants.image.model.embedding: image embeds the row, column and channel of each byte of an image (Child et al. 2019 §5.3): it needs an image dataset (cifar10 or fashion-mnist), not copy",
+                        "manifests/invalid/reversible-options-misused.yaml:17:42: variants.chunks.model.ff_chunks: 5 must divide training.batch_size × model.sequence_length (24): each chunk is an equal share of the rows")),
                 Arguments.of("several-errors-at-once.yaml", List.of(
                         "manifests/invalid/several-errors-at-once.yaml:8:12: original.model.heads: 6 must divide model.width (64)",
                         "manifests/invalid/several-errors-at-once.yaml:8:12: variants.ci.model.heads: 6 must divide model.width (32)",

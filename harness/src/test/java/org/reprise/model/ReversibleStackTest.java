@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -52,9 +53,42 @@ class ReversibleStackTest {
         assertThat(recomputed.get("h0.attn.wq").amaxNumber().doubleValue()).isGreaterThan(1e-6);
     }
 
-    /** One graph over the whole reversible stack, differentiated by SameDiff (activations all kept). */
+    @Test
+    void recomputationReusesTheForwardsDropoutMasks() {
+        ModelSpec spec = TinyModels.model(0.3);
+        int rows = BATCH * spec.sequenceLength();
+        ParameterSet params = ParameterSet.initialise(spec, 11, 3, DataType.DOUBLE);
+        Nd4j.getRandom().setSeed(5);
+        INDArray x1 = Nd4j.randn(DataType.DOUBLE, rows, spec.width());
+        INDArray x2 = Nd4j.randn(DataType.DOUBLE, rows, spec.width());
+        INDArray r1 = Nd4j.randn(DataType.DOUBLE, rows, spec.width());
+        INDArray r2 = Nd4j.randn(DataType.DOUBLE, rows, spec.width());
+        ReversibleStack stack = new ReversibleStack(spec, BATCH, params, layer -> new DenseCausalAttention(),
+                DataType.DOUBLE, 2, 0.3);
+        ReversibleStack.Step step = new ReversibleStack.Step(Map.of(), 77);
+
+        INDArray[] y = stack.forward(x1, x2, step);
+        Map<String, INDArray> recomputed = stack.backward(y[0], y[1], r1, r2, step);
+        Map<String, INDArray> ordinary = ordinaryGradients(spec, params, x1, x2, r1, r2,
+                (layer, part) -> stack.mask(step, layer, part, x1), 0.3);
+
+        for (Map.Entry<String, INDArray> e : recomputed.entrySet()) {
+            double diff = e.getValue().sub(ordinary.get(e.getKey())).amaxNumber().doubleValue();
+            assertThat(diff).as("d loss / d %s", e.getKey()).isLessThan(1e-9);
+        }
+        assertThat(stack.mask(step, 0, 0, x1).meanNumber().doubleValue()).isBetween(0.6, 0.8);
+        assertThat(stack.mask(step, 0, 0, x1)).isEqualTo(stack.mask(step, 0, 0, x1)).isNotEqualTo(stack.mask(step, 0, 1, x1));
+    }
+
     private static Map<String, INDArray> ordinaryGradients(ModelSpec spec, ParameterSet params, INDArray x1, INDArray x2,
                                                            INDArray r1, INDArray r2) {
+        return ordinaryGradients(spec, params, x1, x2, r1, r2, null, 0);
+    }
+
+    /** One graph over the whole reversible stack, differentiated by SameDiff (activations all kept). */
+    private static Map<String, INDArray> ordinaryGradients(ModelSpec spec, ParameterSet params, INDArray x1, INDArray x2,
+                                                           INDArray r1, INDArray r2,
+                                                           java.util.function.BiFunction<Integer, Integer, INDArray> masks, double p) {
         SameDiff sd = SameDiff.create();
         Map<String, SDVariable> w = new HashMap<>();
         params.arrays().forEach((name, value) -> w.put(name, sd.var(name, value)));
@@ -63,9 +97,17 @@ class ReversibleStackTest {
         AttentionShape shape = new AttentionShape(BATCH, spec.heads(), spec.sequenceLength(), spec.headWidth());
         for (int i = 0; i < spec.layers(); i++) {
             String h = "h" + i;
-            SDVariable y1 = a.add(TransformerGraph.attentionBlock(sd, h, TransformerGraph.layerNorm(sd, b, w, h + ".ln1"),
-                    w, new DenseCausalAttention(), shape));
-            SDVariable y2 = b.add(TransformerGraph.mlpBlock(sd, h, TransformerGraph.layerNorm(sd, y1, w, h + ".ln2"), w));
+            SDVariable fOut = TransformerGraph.attentionBlock(sd, h, TransformerGraph.layerNorm(sd, b, w, h + ".ln1"),
+                    w, new DenseCausalAttention(), shape);
+            if (masks != null) {
+                fOut = fOut.mul(sd.constant(masks.apply(i, 0))).div(1 - p);
+            }
+            SDVariable y1 = a.add(fOut);
+            SDVariable gOut = TransformerGraph.mlpBlock(sd, h, TransformerGraph.layerNorm(sd, y1, w, h + ".ln2"), w);
+            if (masks != null) {
+                gOut = gOut.mul(sd.constant(masks.apply(i, 1))).div(1 - p);
+            }
+            SDVariable y2 = b.add(gOut);
             a = y1;
             b = y2;
         }

@@ -34,6 +34,22 @@ class ScalingReportTest {
         assertThat(html.resolveSibling("scaling.tex")).exists();
     }
 
+    @Test
+    void showsTheManifestsTitleAndThePapersReportedRows(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results/attention-scaling");
+        write(results, cell("dense", 1024, "COMPLETED", 10, 1 << 20));
+        var manifest = org.reprise.manifest.ManifestLoader.load(Path.of("../experiments/attention-scaling.yaml"),
+                "experiments/attention-scaling.yaml");
+
+        ScalingReport.Model model = ScalingReport.build(results, "attention-scaling", manifest);
+
+        assertThat(model.title()).isEqualTo(manifest.title());
+        Table reported = model.tables().stream().filter(t -> t.id().equals("reported")).findFirst().orElseThrow();
+        assertThat(reported.rows()).hasSize(manifest.original().reported().size());
+        assertThat(row(reported, "steps_per_second")).containsExactly("steps_per_second", "8.1", "Transformer, 1K",
+                "Tay et al. 2021, Table 2");
+    }
+
     private static List<String> row(Table table, String pattern) {
         return table.rows().stream().filter(r -> r.get(0).text().equals(pattern)).findFirst().orElseThrow()
                 .stream().map(Cell::text).toList();
@@ -42,7 +58,8 @@ class ScalingReportTest {
     private static ScalingCell cell(String pattern, int n, String status, double ms, long bytes) {
         boolean ok = status.equals("COMPLETED");
         return new ScalingCell("scaling-fixture", pattern, n, 0, 0, 1, 1, 64, 1, 3, status, ok ? null : "resident memory over budget",
-                List.of(ms), ok ? ms : Double.NaN, ok ? bytes : 0, ok ? bytes : 0, 0, Map.of(), "2026-11-22T00:00:00Z");
+                List.of(ms), ok ? ms : Double.NaN, ok ? bytes : 0, ok ? bytes : 0, 0, Map.of(), "2026-11-22T00:00:00Z",
+                "attention", null, "hash-" + pattern + n, 0, null);
     }
 
     private static void write(Path dir, ScalingCell c) throws Exception {
