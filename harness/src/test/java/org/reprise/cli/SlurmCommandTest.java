@@ -192,6 +192,19 @@ class SlurmCommandTest {
     }
 
     @Test
+    void aBenchmarkIsNotSubmitted() throws Exception {
+        Path repository = Path.of(System.getProperty("reprise.root", ".."));
+        Files.copy(repository.resolve("experiments/attention-scaling.yaml"), root.resolve("experiments/attention-scaling.yaml"));
+
+        int code = run("exp", "attention-scaling", "launcher", "slurm");
+
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("error: attention-scaling is a benchmark, which measures each cell on this machine;"
+                + " -Dlauncher=slurm runs training sweeps only (nothing was submitted)\n");
+        assertThat(submitted).isEmpty();
+    }
+
+    @Test
     void badLauncherOptionsNameThePropertyAndWhatIsExpected() {
         assertThat(run("exp", "slurm-copy", "launcher", "pbs")).isEqualTo(Main.BAD_INPUT);
         assertThat(err.toString()).isEqualTo("error: -Dlauncher=pbs: expected one of local, slurm\n");
