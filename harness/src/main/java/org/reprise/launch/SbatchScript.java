@@ -54,8 +54,10 @@ record SbatchScript(String experiment, List<ArrayTask> table, List<Integer> subm
         s.append("export OPENBLAS_NUM_THREADS=").append(threads).append('\n');
         environment.forEach((name, value) -> s.append("export ").append(name).append('=').append(ShellQuote.bash(value)).append('\n'));
         if (!settings.setup().isEmpty()) {
-            s.append("\n# Setup from the launcher settings.\n");
+            s.append("\n# Setup from the launcher settings (module systems read unset variables, hence set +u).\n");
+            s.append("set +u\n");
             settings.setup().forEach(line -> s.append(line).append('\n'));
+            s.append("set -u\n");
         }
 
         s.append("\n# Array index -> cell.\n");
