@@ -37,6 +37,8 @@
  *
  * <p>LSH attention masks j &gt; i, but which earlier keys share a chunk with i depends on the buckets of
  * later tokens (they shift the sorted order), as in Reformer itself; it is therefore not in the
- * strict causality test. Linformer is not causal at all and is refused for decoders.
+ * strict causality test. Linformer is not causal at all: the manifest binder allows it only for
+ * datasets whose scored targets are no input tokens (ListOps's CLS class), never for next-token
+ * prediction.
  */
 package org.reprise.model.attention;

@@ -25,6 +25,7 @@ import org.reprise.pattern.StridedPattern;
  */
 class AttentionManifestTest {
     private static final Path COPY_TASK = Path.of("..", "experiments", "copy-task.yaml");
+    private static final Path LISTOPS = Path.of("..", "experiments", "lra-listops.yaml");
 
     @TempDir
     Path dir;
@@ -133,11 +134,26 @@ class AttentionManifestTest {
     }
 
     @Test
-    void rejectsLinformerForADecoder() throws IOException {
+    void rejectsLinformerForNextTokenPrediction() throws IOException {
         List<String> errors = errors("{type: linformer, k: 64, sharing: key-value}");
 
         assertThat(errors).anyMatch(e -> e.endsWith("model.attention.type: linformer is not causal: its projected keys "
-                + "mix every position, future ones included (Wang et al. 2020 §4), and every task of this harness trains a decoder"));
+                + "mix every position, future ones included (Wang et al. 2020 §4), and copy scores next-token predictions, "
+                + "whose targets are later inputs; expected a dataset whose targets are hidden from the inputs (listops) "
+                + "or a causal attention type"));
+    }
+
+    @Test
+    void acceptsLinformerForListOpsWhoseClsTargetIsNoInput() throws IOException {
+        String text = Files.readString(LISTOPS).replace("attention: {type: dense}", "attention: {type: linformer, k: 64, sharing: layerwise}");
+        Path file = dir.resolve("lra-listops.yaml");
+        Files.writeString(file, text);
+
+        AttentionSpec spec = ManifestLoader.load(file, "lra-listops.yaml").original().config().model().attention();
+
+        assertThat(spec).isEqualTo(new AttentionSpec(AttentionType.LINFORMER, Map.of("k", 64L), Map.of("sharing", "layerwise")));
+        assertThat(Attentions.create(spec, 3, 8)).isInstanceOf(LinformerAttention.class);
+        assertThat(Attentions.parameters(spec, 3, 8, 2048)).containsOnlyKeys("linformer.E");
     }
 
     @Test
