@@ -94,6 +94,13 @@ final class RunConfigBinder {
                     + " it needs an image dataset (cifar10 or fashion-mnist), not " + (data == null ? "none" : data.dataset().key()));
             return null;
         }
+        if (Boolean.TRUE.equals(reversible) && attention.type() == AttentionType.LINFORMER
+                && attention.option("sharing").equals("layerwise")) {
+            s.error("reversible", "true recomputes each layer in a graph of its own, and linformer's layerwise sharing"
+                    + " uses one projection in every layer; expected model.attention.sharing none, headwise or key-value,"
+                    + " or model.reversible: false");
+            return null;
+        }
         if (ffChunks != null && ffChunks > 1 && !Boolean.TRUE.equals(reversible)) {
             s.error("ff_chunks", "chunking the feed-forward block saves memory only with reversible layers"
                     + " (Kitaev et al. 2020 §3): set model.reversible: true or remove ff_chunks");

@@ -99,6 +99,30 @@ class LinformerModelTest {
                 .as("E gets a gradient").isGreaterThan(1e-6);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Sharing.class, names = {"NONE", "KEY_VALUE"})
+    void reversibleLayersGetTheGradientsOfTheirOwnProjections(Sharing sharing) {
+        String key = sharing.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        ModelSpec reversible = new ModelSpec(2, 2, 16, 2.0, 0.0, spec(2, 2, 16, 0.0, key).attention(), T,
+                EmbeddingKind.LEARNED, true, 1);
+        SameDiffModel model = (SameDiffModel) SameDiffModel.factory(DataType.DOUBLE)
+                .create(reversible, TinyModels.training(3, 0, 0), TASK.vocabSize(), 7);
+        Batch batch = TASK.trainBatch(11, 0, 3);
+        model.trainStep(batch, 1e-2, 1);
+
+        Map<String, INDArray> gradients = model.gradients(batch).getGradients();
+
+        for (int layer = 0; layer < 2; layer++) {
+            for (String name : LinformerAttention.projectionNames(sharing, layer)) {
+                INDArray param = model.parameters().get(name);
+                for (long index : new long[] {0, param.length() - 1}) {
+                    assertThat(gradients.get(name).getDouble(index)).as("d loss / d %s[%d]", name, index)
+                            .isCloseTo(finiteDifference(model, batch, param, index), within(GRADIENT_TOLERANCE));
+                }
+            }
+        }
+    }
+
     @Test
     void trainingOnListOpsFitsABatchBeyondWhatIgnoringTheInputsAllows() {
         // The CLS output can tell examples apart only through attention, i.e. through E and F here.

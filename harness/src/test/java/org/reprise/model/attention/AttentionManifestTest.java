@@ -145,15 +145,24 @@ class AttentionManifestTest {
 
     @Test
     void acceptsLinformerForListOpsWhoseClsTargetIsNoInput() throws IOException {
-        String text = Files.readString(LISTOPS).replace("attention: {type: dense}", "attention: {type: linformer, k: 64, sharing: layerwise}");
-        Path file = dir.resolve("lra-listops.yaml");
-        Files.writeString(file, text);
+        Path file = listOps("{type: linformer, k: 64, sharing: layerwise}");
 
         AttentionSpec spec = ManifestLoader.load(file, "lra-listops.yaml").original().config().model().attention();
 
         assertThat(spec).isEqualTo(new AttentionSpec(AttentionType.LINFORMER, Map.of("k", 64L), Map.of("sharing", "layerwise")));
         assertThat(Attentions.create(spec, 3, 8)).isInstanceOf(LinformerAttention.class);
         assertThat(Attentions.parameters(spec, 3, 8, 2048)).containsOnlyKeys("linformer.E");
+    }
+
+    @Test
+    void rejectsLayerwiseLinformerInReversibleLayers() throws IOException {
+        Path file = listOps("{type: linformer, k: 64, sharing: layerwise}\n    reversible: true");
+
+        ManifestException e = catchThrowableOfType(() -> ManifestLoader.load(file, "lra-listops.yaml"), ManifestException.class);
+
+        assertThat(e.errors()).extracting(ManifestError::format).anyMatch(m -> m.endsWith("model.reversible: true recomputes each"
+                + " layer in a graph of its own, and linformer's layerwise sharing uses one projection in every layer; expected"
+                + " model.attention.sharing none, headwise or key-value, or model.reversible: false"));
     }
 
     @Test
@@ -183,6 +192,14 @@ class AttentionManifestTest {
 
         assertThat(errors).anyMatch(e -> e.endsWith(
                 "model.attention.summary_groups: 5 is more than the 4 distinct sub-blocks of width 4 that fit in model.attention.stride (16)"));
+    }
+
+    /** experiments/lra-listops.yaml with the original's attention replaced (the text may add model keys after it). */
+    private Path listOps(String attention) throws IOException {
+        String text = Files.readString(LISTOPS).replace("attention: {type: dense}", "attention: " + attention);
+        Path file = dir.resolve("lra-listops.yaml");
+        Files.writeString(file, text);
+        return file;
     }
 
     private AttentionSpec load(String attention) throws IOException {
