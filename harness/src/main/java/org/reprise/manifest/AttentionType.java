@@ -44,8 +44,10 @@ public enum AttentionType implements Choice {
      */
     BIGBIRD(Set.of("block", "global_blocks", "random_blocks"), Set.of("block"), Map.of()),
     /**
-     * Linformer (Wang et al. 2020 §4): sequence projection n → {@code k}, {@code sharing} of E/F.
-     * Not causal, so the binder refuses it for the harness's decoders until a bidirectional task exists.
+     * Linformer (Wang et al. 2020 §4): sequence projection n → {@code k}, {@code sharing} of E/F
+     * (none: per head; headwise: E and F per layer; key-value: E = F per layer; layerwise: one E for the
+     * model). Not causal, so the binder accepts it only for datasets whose targets are hidden from the
+     * inputs ({@link DatasetKind#targetsHiddenFromInputs()}: ListOps), never for next-token prediction.
      */
     LINFORMER(Set.of("k"), Set.of("k"), Map.of("sharing", List.of("none", "headwise", "key-value", "layerwise")));
 

@@ -79,7 +79,7 @@ final class RunConfigBinder {
         if (layers == null || heads == null || width == null || length == null || attention == null) {
             return null;
         }
-        if (!checkAttention(attentionSection, attention, layers, heads, length)) {
+        if (!checkAttention(attentionSection, attention, layers, heads, length, data)) {
             return null;
         }
         if (embedding == EmbeddingKind.FACTORIZED && attention.type() != AttentionType.STRIDED
@@ -92,6 +92,13 @@ final class RunConfigBinder {
         if (embedding == EmbeddingKind.IMAGE && imageBytes == 0) {
             s.error("embedding", "image embeds the row, column and channel of each byte of an image (Child et al. 2019 §5.3):"
                     + " it needs an image dataset (cifar10 or fashion-mnist), not " + (data == null ? "none" : data.dataset().key()));
+            return null;
+        }
+        if (Boolean.TRUE.equals(reversible) && attention.type() == AttentionType.LINFORMER
+                && attention.option("sharing").equals("layerwise")) {
+            s.error("reversible", "true recomputes each layer in a graph of its own, and linformer's layerwise sharing"
+                    + " uses one projection in every layer; expected model.attention.sharing none, headwise or key-value,"
+                    + " or model.reversible: false");
             return null;
         }
         if (ffChunks != null && ffChunks > 1 && !Boolean.TRUE.equals(reversible)) {
@@ -158,8 +165,11 @@ final class RunConfigBinder {
         return complete ? new AttentionSpec(type, parameters, options) : null;
     }
 
-    /** Cross-field checks of the attention pattern against the model's sizes (Child et al. 2019 §4.3, §5.1). */
-    private static boolean checkAttention(Section s, AttentionSpec a, int layers, int heads, int length) {
+    /**
+     * Cross-field checks of the attention pattern against the model's sizes (Child et al. 2019 §4.3, §5.1)
+     * and the dataset (a pattern that is not causal needs targets hidden from the inputs).
+     */
+    private static boolean checkAttention(Section s, AttentionSpec a, int layers, int heads, int length, DataSpec data) {
         if (a.type() == AttentionType.LSH) {
             int buckets = a.parameter("buckets", 1);
             for (String key : new String[] {"buckets", "eval_buckets"}) {
@@ -185,9 +195,14 @@ final class RunConfigBinder {
             return true;
         }
         if (a.type() == AttentionType.LINFORMER) {
-            s.error("type", "linformer is not causal: its projected keys mix every position, future ones included "
-                    + "(Wang et al. 2020 §4), and every task of this harness trains a decoder");
-            return false;
+            if (data != null && !data.dataset().targetsHiddenFromInputs()) {
+                s.error("type", "linformer is not causal: its projected keys mix every position, future ones included "
+                        + "(Wang et al. 2020 §4), and " + data.dataset().key() + " scores next-token predictions, whose "
+                        + "targets are later inputs; expected a dataset whose targets are hidden from the inputs ("
+                        + String.join(", ", hiddenTargetDatasets()) + ") or a causal attention type");
+                return false;
+            }
+            return true;
         }
         if (a.type() == AttentionType.WINDOW) {
             int window = a.parameter("window", 1);
@@ -257,6 +272,10 @@ final class RunConfigBinder {
             return false;
         }
         return true;
+    }
+
+    private static List<String> hiddenTargetDatasets() {
+        return java.util.Arrays.stream(DatasetKind.values()).filter(DatasetKind::targetsHiddenFromInputs).map(DatasetKind::key).toList();
     }
 
     private static TrainSpec bindTraining(Section s, DataSpec data, int sequenceLength) {

@@ -12,7 +12,9 @@ import org.reprise.manifest.ModelSpec;
  * The Transformer's parameters by name, initialised from one seed on the Java side (so the values
  * do not depend on ND4J's RNG). Scheme, after Child et al. 2019 §5 and GPT-2: weights N(0, 0.02²),
  * projections into the residual stream scaled by 1/√(2N), biases 0, LayerNorm gains 1, and the
- * output matrix 0 so the untrained model predicts uniformly (loss exactly ln V).
+ * output matrix 0 so the untrained model predicts uniformly (loss exactly ln V). Parameters an
+ * attention pattern owns (Linformer's E/F) follow their authors' initialisation: Xavier-uniform with
+ * gain 1/√2 per [k, n] matrix ({@link org.reprise.model.attention.LinformerAttention#INIT_GAIN}).
  */
 final class ParameterSet {
     static final double INIT_STD = 0.02;
@@ -54,6 +56,12 @@ final class ParameterSet {
                 p.constant(h + ".attn.bk", 0, type, d);
             }
             p.constant(h + ".attn.bv", 0, type, d);
+            for (Map.Entry<String, long[]> e : org.reprise.model.attention.Attentions.parameters(
+                    spec.attention(), i, spec.heads(), spec.sequenceLength()).entrySet()) {
+                if (!p.arrays.containsKey(e.getKey())) { // a layerwise-shared projection is created once
+                    p.xavierUniform(e.getKey(), random, org.reprise.model.attention.LinformerAttention.INIT_GAIN, type, e.getValue());
+                }
+            }
             p.normal(h + ".attn.wo", random, residualStd, type, d, d);
             p.constant(h + ".attn.bo", 0, type, d);
             p.constant(h + ".ln2.g", 1, type, d);
@@ -86,9 +94,12 @@ final class ParameterSet {
         return arrays.values().stream().mapToLong(INDArray::length).sum();
     }
 
-    /** Weight decay applies to weight matrices (rank 2), not to biases or LayerNorm gains. */
+    /**
+     * Weight decay applies to weight matrices (rank 2, or 3 for Linformer's per-head projections
+     * [H, k, n]), not to biases or LayerNorm gains.
+     */
     static boolean decays(INDArray array) {
-        return array.rank() == 2;
+        return array.rank() >= 2;
     }
 
     private void normal(String name, Random random, double std, DataType type, long... shape) {
@@ -96,6 +107,19 @@ final class ParameterSet {
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             values[i] = random.nextGaussian() * std;
+        }
+        arrays.put(name, Nd4j.create(values, shape, DataType.DOUBLE).castTo(type));
+    }
+
+    /** U(−a, a), a = gain·√(6 / (fan_in + fan_out)) over the last two axes [fan_out, fan_in] (Glorot &amp; Bengio 2010). */
+    private void xavierUniform(String name, Random random, double gain, DataType type, long... shape) {
+        long fanOut = shape[shape.length - 2];
+        long fanIn = shape[shape.length - 1];
+        double bound = gain * Math.sqrt(6.0 / (fanIn + fanOut));
+        int n = (int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (2 * random.nextDouble() - 1) * bound;
         }
         arrays.put(name, Nd4j.create(values, shape, DataType.DOUBLE).castTo(type));
     }

@@ -57,6 +57,11 @@ class ManifestValidationTest {
                         "manifests/invalid/launcher-time-in-words.yaml:16:9: launcher.time: expected a Slurm time limit: minutes, MM:SS, HH:MM:SS or D-HH[:MM[:SS]], found '2 hours'")),
                 Arguments.of("layers-not-an-integer.yaml", List.of(
                         "manifests/invalid/layers-not-an-integer.yaml:7:13: original.model.layers: expected an integer, found 'two'")),
+                Arguments.of("linformer-on-next-token-task.yaml", List.of(
+                        "manifests/invalid/linformer-on-next-token-task.yaml:10:23: original.model.attention.type: linformer is not causal: "
+                                + "its projected keys mix every position, future ones included (Wang et al. 2020 §4), and copy scores next-token "
+                                + "predictions, whose targets are later inputs; expected a dataset whose targets are hidden from the inputs "
+                                + "(listops) or a causal attention type")),
                 Arguments.of("metric-not-produced-by-dataset.yaml", List.of(
                         "manifests/invalid/metric-not-produced-by-dataset.yaml:21:5: metrics[1].name: 'bits_per_byte' is not produced by dataset 'copy' (variant reduced); it produces accuracy, loss")),
                 Arguments.of("missing-steps.yaml", List.of(

@@ -23,7 +23,7 @@ class SparseModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"strided-merged", "strided-interleaved", "fixed-multihead", "fixed-factorized", "lsh", "lsh-full-eval-lsh", "window", "bigbird"})
+    @ValueSource(strings = {"strided-merged", "strided-interleaved", "fixed-multihead", "fixed-factorized", "lsh", "lsh-corrected", "lsh-full-eval-lsh", "window", "bigbird"})
     void trainingOnOneBatchLowersItsLoss(String which) throws Exception {
         AttentionSpec attention = switch (which) {
             case "strided-merged" -> new AttentionSpec(AttentionType.STRIDED, Map.of("stride", 4L),
@@ -36,6 +36,8 @@ class SparseModelTest {
                     Map.of("summary", "official", "integration", "multihead"));
             case "window" -> new AttentionSpec(AttentionType.WINDOW, Map.of("window", 3L, "dilation", 2L, "dilated_heads", 1L, "global", 1L));
             case "bigbird" -> new AttentionSpec(AttentionType.BIGBIRD, Map.of("block", 2L, "global_blocks", 1L, "random_blocks", 1L));
+            // 3 chunks of 4 and 2 rounds: duplicates across rounds are corrected (App. A, log N_ij)
+            case "lsh-corrected" -> new AttentionSpec(AttentionType.LSH, Map.of("buckets", 4L, "rounds", 2L, "chunk", 4L));
             case "lsh-full-eval-lsh" -> new AttentionSpec(AttentionType.LSH, Map.of("buckets", 1L, "eval_buckets", 4L, "eval_rounds", 2L));
             default -> new AttentionSpec(AttentionType.LSH, Map.of("buckets", 4L, "rounds", 2L, "eval_rounds", 4L));
         };

@@ -31,8 +31,7 @@ public final class Attentions {
             case LSH -> new LshAttention(spec.parameter("buckets", 1), spec.parameter("rounds", 1), spec.parameter("chunk", 0));
             case WINDOW -> new SlidingWindowAttention(Patterns.window(spec, heads));
             case BIGBIRD -> bigBird(spec, layer);
-            case LINFORMER -> new LinformerAttention(spec.parameter("k", 1),
-                    LinformerAttention.Sharing.valueOf(spec.option("sharing").toUpperCase(java.util.Locale.ROOT).replace('-', '_')), layer);
+            case LINFORMER -> new LinformerAttention(spec.parameter("k", 1), LinformerAttention.Sharing.of(spec.option("sharing")), layer);
             case STRIDED, FIXED -> switch (spec.option("integration")) {
                 case Integration.MULTIHEAD -> new HeadSplitAttention(
                         component(spec, Component.LOCAL, new HeadMap(0, 2)),
@@ -64,6 +63,19 @@ public final class Attentions {
         return spec.type() == org.reprise.manifest.AttentionType.LSH
                 && (spec.parameter("eval_rounds", spec.parameter("rounds", 1)) != spec.parameter("rounds", 1)
                     || spec.parameter("eval_buckets", spec.parameter("buckets", 1)) != spec.parameter("buckets", 1));
+    }
+
+    /**
+     * Parameters the pattern itself owns in layer {@code layer}, by name with their shapes: Linformer's
+     * sequence projections E/F ({@link LinformerAttention#projections}); empty for every other pattern.
+     * A name shared across layers (layerwise sharing) is listed for each layer it serves.
+     */
+    public static java.util.Map<String, long[]> parameters(AttentionSpec spec, int layer, int heads, int length) {
+        if (spec.type() != org.reprise.manifest.AttentionType.LINFORMER) {
+            return java.util.Map.of();
+        }
+        return LinformerAttention.projections(LinformerAttention.Sharing.of(spec.option("sharing")), layer, heads,
+                spec.parameter("k", 1), length);
     }
 
     /** True when the pattern derives keys from queries (shared-QK), so the model builds no key projection. */

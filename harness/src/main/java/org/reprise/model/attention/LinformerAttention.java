@@ -1,5 +1,8 @@
 package org.reprise.model.attention;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -11,16 +14,31 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * </pre>
  * Sharing (§4 "Parameter sharing"): NONE, one E and F per head; HEADWISE, one E and one F per layer;
  * KEY_VALUE, E = F per layer; LAYERWISE, one E = F for every layer. The projections are graph
- * variables looked up by name ({@link #projectionNames}); the caller creates them.
+ * variables looked up by name ({@link #projectionNames}); the model's parameter set creates them
+ * ({@link #projections}), so they are trained, checkpointed and counted like every other weight.
  *
  * <p>Not causal: every projected key mixes all n positions, future ones included. It suits the
- * paper's bidirectional (masked-LM) setting, not the harness's decoders.
+ * paper's bidirectional (masked-LM) setting and classification from a CLS token whose target is no
+ * input (the manifest binder allows it only for datasets whose targets are hidden from the inputs),
+ * never next-token prediction.
  */
 public final class LinformerAttention implements Attention {
     /** How E and F are shared (Wang et al. §4). */
     public enum Sharing {
-        NONE, HEADWISE, KEY_VALUE, LAYERWISE
+        NONE, HEADWISE, KEY_VALUE, LAYERWISE;
+
+        /** The manifest's spelling: {@code none}, {@code headwise}, {@code key-value}, {@code layerwise}. */
+        public static Sharing of(String key) {
+            return valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
     }
+
+    /**
+     * Xavier-uniform gain of E and F, as the authors' code (fairseq {@code examples/linformer},
+     * {@code multihead_linear_attention.py} and {@code linformer_sentence_encoder.py}:
+     * {@code xavier_uniform_(compress.weight, gain=1/sqrt(2))} for the [k, n] matrix, layerwise-shared too).
+     */
+    public static final double INIT_GAIN = 1 / Math.sqrt(2);
 
     private final int k;
     private final Sharing sharing;
@@ -39,6 +57,19 @@ public final class LinformerAttention implements Attention {
             case KEY_VALUE -> new String[] {"h" + layer + ".attn.E", "h" + layer + ".attn.E"};
             case LAYERWISE -> new String[] {"linformer.E", "linformer.E"};
         };
+    }
+
+    /**
+     * The projection variables layer {@code layer} uses, by name with their shapes, in creation order:
+     * NONE two [H, k, n], HEADWISE two [k, n], KEY_VALUE one [k, n], LAYERWISE the model's one [k, n]
+     * (the same entry for every layer; create it once).
+     */
+    public static Map<String, long[]> projections(Sharing sharing, int layer, int heads, int k, int length) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (String name : projectionNames(sharing, layer)) {
+            out.putIfAbsent(name, projectionShape(sharing, heads, k, length));
+        }
+        return out;
     }
 
     /** Shape of each projection variable. */

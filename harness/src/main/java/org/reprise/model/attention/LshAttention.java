@@ -17,9 +17,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *       SameDiff's {@code topK} ignores k and {@code scatterUpdate} fails, see the branch notes);</li>
  *   <li>chunks of m attend to themselves and one chunk back ([B, H, R, nc, m, 2m] scores), masked
  *       causally; a token's own key gets −1e5 (App. A), so it is used only when nothing else is;</li>
+ *   <li>with several rounds a key j can be in query i's window in N_ij of them; App. A subtracts
+ *       log N_ij from its score in every round, so that the rounds combined below equal one softmax over
+ *       the union P_i = ∪_r P_i^(r), each key counted once. N_ij is counted from each position's chunk
+ *       index in the other R − 1 rounds, carried through the sort as extra columns (no gradient: it is a
+ *       constant of the hashes);</li>
  *   <li>outputs are moved back with {@code unsortedSegmentSum} by the inverse permutation (not
  *       {@code gather}: its gradient is a Java loop that cannot be built twice in one graph) and rounds combined with weights
- *       softmax_r(logsumexp of round r's scores) (App. A, without the log N_ij duplicate correction).</li>
+ *       softmax_r(logsumexp of round r's corrected scores) (App. A): o_i = Σ_r e^{z_r − z} o_r.</li>
  * </ol>
  * With one bucket there is nothing to hash: one chunk holds every position, which is full causal
  * shared-QK attention.
@@ -114,11 +119,24 @@ public final class LshAttention implements Attention {
 
         SDVariable position = sd.constant(scope + ".pos", Nd4j.arange(t).castTo(q.dataType())
                 .reshape(1, 1, t, 1).broadcast(s.batch(), s.heads(), t, 1));             // [B, H, T, 1]
+        boolean correct = correctsDuplicates(nc);
+        int others = correct ? rounds - 1 : 0;                                           // chunk index in each other round
+        long width = 3L * dh + 1 + others;
         SDVariable rows = sd.concat(3, q, keys, v, position);                             // [B, H, T, 3Dh+1]
-        SDVariable perRound = rounds == 1 ? sd.expandDims(rows, 2)
-                : sd.stack(2, java.util.Collections.nCopies(rounds, rows).toArray(new SDVariable[0])); // [B, H, R, T, 3Dh+1]
-        SDVariable sorted = sd.unsortedSegmentSum(sd.reshape(perRound, n, 3L * dh + 1), segmentFlat, (int) n);
-        SDVariable chunks = sd.reshape(sorted, s.batch(), s.heads(), rounds, nc, m, 3L * dh + 1); // [B, H, R, nc, m, 3Dh+1]
+        SDVariable perRound;                                                             // [B, H, R, T, W]
+        if (correct) {
+            SDVariable chunkIndex = chunkColumns(sd, sortedPos, m);                      // [B, H, T, R]
+            SDVariable[] withOthers = new SDVariable[rounds];
+            for (int r = 0; r < rounds; r++) {
+                withOthers[r] = sd.concat(3, rows, otherRounds(sd, chunkIndex, r, s));   // [B, H, T, 3Dh+R]
+            }
+            perRound = sd.stack(2, withOthers);
+        } else {
+            perRound = rounds == 1 ? sd.expandDims(rows, 2)
+                    : sd.stack(2, java.util.Collections.nCopies(rounds, rows).toArray(new SDVariable[0]));
+        }
+        SDVariable sorted = sd.unsortedSegmentSum(sd.reshape(perRound, n, width), segmentFlat, (int) n);
+        SDVariable chunks = sd.reshape(sorted, s.batch(), s.heads(), rounds, nc, m, width); // [B, H, R, nc, m, W]
         SDVariable qS = part(sd, chunks, s, nc, m, 0, dh);                               // [B, H, R, nc, m, Dh]
         SDVariable kS = part(sd, chunks, s, nc, m, dh, dh);
         SDVariable vS = part(sd, chunks, s, nc, m, 2 * dh, dh);
@@ -132,6 +150,13 @@ public final class LshAttention implements Attention {
                 .add(sd.castTo(sd.eq(diff, 0.0), q.dataType()).mul(SELF));
         SDVariable scores = sd.mmul(qS, kBand, false, true, false)                       // [B, H, R, nc, m, 2m]
                 .mul(1.0 / Math.sqrt(dh)).add(mask);
+        if (correct) {
+            SDVariable chunkS = part(sd, chunks, s, nc, m, 3 * dh + 1, others);         // [B, H, R, nc, m, R−1]
+            SDVariable chunkBand = lookBack(sd, chunkS, s, nc, m, others);               // [B, H, R, nc, 2m, R−1]
+            SDVariable logCount = sd.math.log1p(alsoAttendedIn(sd, chunkS, chunkBand, s, nc, m, q.dataType())); // log N_ij
+            scores = scores.sub(new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, logCount)
+                    .outputVariable());                                                  // App. A: m = log N_ij
+        }
         SDVariable weights = sd.nn.softmax(scope + ".weights", scores, -1);
         SDVariable out = sd.mmul(weights, vBand);                                        // [B, H, R, nc, m, Dh]
 
@@ -153,6 +178,55 @@ public final class LshAttention implements Attention {
         SDVariable roundWeights = sd.reshape(sd.nn.softmax(lseByPosition, 3), s.batch(), s.heads(), t, 1, rounds);
         SDVariable combined = sd.mmul(roundWeights, sd.permute(perRoundOut, 0, 1, 3, 2, 4)); // [B, H, T, 1, Dh]
         return sd.reshape(combined, s.batch(), s.heads(), t, dh);                        // [B, H, T, Dh]
+    }
+
+    /**
+     * True when N_ij varies between pairs, so the correction changes anything. With one round N = 1;
+     * with one or two chunks every key is in every round's window (own chunk and the one before cover
+     * all), N = R for all pairs, and subtracting log R shifts every round's scores alike, which
+     * cancels in each softmax and in the round weights.
+     */
+    private boolean correctsDuplicates(int chunksPerRound) {
+        return rounds > 1 && chunksPerRound > 2;
+    }
+
+    /** Chunk index ⌊rank/m⌋ of each position in every round, by position: [B, H, T, R], no gradient. */
+    private SDVariable chunkColumns(SameDiff sd, SDVariable sortedPos, int m) {
+        SDVariable chunkIndex = sd.math.floor(sortedPos.div(m));                        // [B, H, R, T], exact integers
+        return new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd,
+                sd.permute(chunkIndex, 0, 1, 3, 2)).outputVariable();                    // [B, H, T, R]
+    }
+
+    /** The chunk columns of the rounds other than r, in the order r + 1, …, r + R − 1 (mod R): [B, H, T, R−1]. */
+    private SDVariable otherRounds(SameDiff sd, SDVariable chunkIndex, int r, AttentionShape s) {
+        SDVariable after = r + 1 < rounds ? sd.slice(chunkIndex, new int[] {0, 0, 0, r + 1},
+                s.batch(), s.heads(), s.length(), rounds - 1 - r) : null;                // rounds r+1 … R−1
+        SDVariable before = r > 0 ? sd.slice(chunkIndex, new int[] {0, 0, 0, 0},
+                s.batch(), s.heads(), s.length(), r) : null;                             // rounds 0 … r−1
+        return after == null ? before : before == null ? after : sd.concat(3, after, before);
+    }
+
+    /**
+     * N_ij − 1: for each query slot and band slot of round r, the other rounds r' in which the key's
+     * chunk is the query's or the one before it (cyclically), i.e. j ∈ P_i^(r') up to causality, which
+     * the mask applies alike in every round (round r itself always holds its band, hence the 1).
+     * One round at a time keeps the temporaries the size of the scores: [B, H, R, nc, m, 2m].
+     */
+    private SDVariable alsoAttendedIn(SameDiff sd, SDVariable chunkS, SDVariable chunkBand, AttentionShape s,
+                                      int nc, int m, DataType type) {
+        // floorMod with a scalar argument is C's remainder (−3 mod 4 = −3); the two-variable form floors
+        SDVariable chunkCount = sd.constant(Nd4j.scalar(type, nc));
+        SDVariable count = null;
+        for (int other = 0; other < rounds - 1; other++) {
+            SDVariable query = sd.slice(chunkS, new int[] {0, 0, 0, 0, 0, other},
+                    s.batch(), s.heads(), rounds, nc, m, 1);                                // [B, H, R, nc, m, 1]
+            SDVariable key = sd.permute(sd.slice(chunkBand, new int[] {0, 0, 0, 0, 0, other},
+                    s.batch(), s.heads(), rounds, nc, 2 * m, 1), 0, 1, 2, 3, 5, 4);        // [B, H, R, nc, 1, 2m]
+            SDVariable behind = sd.math.floorMod(query.sub(key), chunkCount);            // 0: same chunk, 1: the one before
+            SDVariable in = sd.castTo(sd.lte(behind, 1.0), type);                         // [B, H, R, nc, m, 2m]
+            count = count == null ? in : count.add(in);
+        }
+        return count;
     }
 
     /** Rank of each position in (bucket, position) order, per round: [B, H, R, T] (float, exact integers). */

@@ -25,6 +25,10 @@
  *   <li>{@code scatterUpdate} fails at execution ("Number of Integer arguments should be positive").</li>
  *   <li>{@code sd.math.logSumExp(x, dim)}'s gradient loses the dimension (reduce_sum_bp "bad input
  *       shape"): write max + log Σ exp(x − max) out.</li>
+ *   <li>{@code sd.math.floorMod(x, double)} is C's remainder, with the sign of x: measured
+ *       [−5, −3, −1, 5] mod 4 = [−1, −3, −1, 1]; {@code floorMod(x, SDVariable)} floors as documented
+ *       ([3, 1, 3, 1]). The LSH duplicate count met it (keys in later chunks were counted as in the window,
+ *       0.25 max abs error against the reference); pass the divisor as a constant variable.</li>
  *   <li>Float arithmetic on a path that is not differentiated (LSH bucket ranks) still gets gradient
  *       ops, which failed; a {@code StopGradient} on the hashed keys cuts them.</li>
  *   <li>JavaCPP's {@code Pointer.totalBytes()} does not count ND4J's buffers (≈ 0 MB measured), so
@@ -33,6 +37,8 @@
  *
  * <p>LSH attention masks j &gt; i, but which earlier keys share a chunk with i depends on the buckets of
  * later tokens (they shift the sorted order), as in Reformer itself; it is therefore not in the
- * strict causality test. Linformer is not causal at all and is refused for decoders.
+ * strict causality test. Linformer is not causal at all: the manifest binder allows it only for
+ * datasets whose scored targets are no input tokens (ListOps's CLS class), never for next-token
+ * prediction.
  */
 package org.reprise.model.attention;

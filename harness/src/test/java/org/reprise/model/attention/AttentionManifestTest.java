@@ -25,6 +25,7 @@ import org.reprise.pattern.StridedPattern;
  */
 class AttentionManifestTest {
     private static final Path COPY_TASK = Path.of("..", "experiments", "copy-task.yaml");
+    private static final Path LISTOPS = Path.of("..", "experiments", "lra-listops.yaml");
 
     @TempDir
     Path dir;
@@ -133,11 +134,35 @@ class AttentionManifestTest {
     }
 
     @Test
-    void rejectsLinformerForADecoder() throws IOException {
+    void rejectsLinformerForNextTokenPrediction() throws IOException {
         List<String> errors = errors("{type: linformer, k: 64, sharing: key-value}");
 
         assertThat(errors).anyMatch(e -> e.endsWith("model.attention.type: linformer is not causal: its projected keys "
-                + "mix every position, future ones included (Wang et al. 2020 §4), and every task of this harness trains a decoder"));
+                + "mix every position, future ones included (Wang et al. 2020 §4), and copy scores next-token predictions, "
+                + "whose targets are later inputs; expected a dataset whose targets are hidden from the inputs (listops) "
+                + "or a causal attention type"));
+    }
+
+    @Test
+    void acceptsLinformerForListOpsWhoseClsTargetIsNoInput() throws IOException {
+        Path file = listOps("{type: linformer, k: 64, sharing: layerwise}");
+
+        AttentionSpec spec = ManifestLoader.load(file, "lra-listops.yaml").original().config().model().attention();
+
+        assertThat(spec).isEqualTo(new AttentionSpec(AttentionType.LINFORMER, Map.of("k", 64L), Map.of("sharing", "layerwise")));
+        assertThat(Attentions.create(spec, 3, 8)).isInstanceOf(LinformerAttention.class);
+        assertThat(Attentions.parameters(spec, 3, 8, 2048)).containsOnlyKeys("linformer.E");
+    }
+
+    @Test
+    void rejectsLayerwiseLinformerInReversibleLayers() throws IOException {
+        Path file = listOps("{type: linformer, k: 64, sharing: layerwise}\n    reversible: true");
+
+        ManifestException e = catchThrowableOfType(() -> ManifestLoader.load(file, "lra-listops.yaml"), ManifestException.class);
+
+        assertThat(e.errors()).extracting(ManifestError::format).anyMatch(m -> m.endsWith("model.reversible: true recomputes each"
+                + " layer in a graph of its own, and linformer's layerwise sharing uses one projection in every layer; expected"
+                + " model.attention.sharing none, headwise or key-value, or model.reversible: false"));
     }
 
     @Test
@@ -167,6 +192,14 @@ class AttentionManifestTest {
 
         assertThat(errors).anyMatch(e -> e.endsWith(
                 "model.attention.summary_groups: 5 is more than the 4 distinct sub-blocks of width 4 that fit in model.attention.stride (16)"));
+    }
+
+    /** experiments/lra-listops.yaml with the original's attention replaced (the text may add model keys after it). */
+    private Path listOps(String attention) throws IOException {
+        String text = Files.readString(LISTOPS).replace("attention: {type: dense}", "attention: " + attention);
+        Path file = dir.resolve("lra-listops.yaml");
+        Files.writeString(file, text);
+        return file;
     }
 
     private AttentionSpec load(String attention) throws IOException {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -90,41 +92,45 @@ class LshAttentionTest {
         assertThat(AttentionHarness.maxAbsDiff(single, doubled)).isLessThanOrEqualTo(1e-5);
     }
 
-    @Test
-    void twoRoundsEqualTheDenseCombinationOfTheirRounds() {
-        // App. A: o_i = Σ_r exp(z_r(i) − logsumexp_r z_r(i)) o_r(i), z_r the log-normaliser of round r
-        AttentionShape shape = new AttentionShape(1, 1, 32, 8);
+    @ParameterizedTest(name = "buckets {0}, rounds {1}, chunk {2}")
+    @CsvSource({"4, 2, 8", "2, 4, 8", "8, 3, 4"})
+    void severalRoundsEqualOneSoftmaxOverTheUnionOfTheirSets(int buckets, int rounds, int chunk) {
+        // App. A: with m = log N_ij subtracted, Σ_r e^{z_r − z} o_r = softmax over P_i = ∪_r P_i^(r)
+        AttentionShape shape = new AttentionShape(2, 2, 32, 8);
         INDArray[] x = AttentionHarness.inputs(shape, 8);
-        LshAttention lsh = new LshAttention(4, 2, 8);
+        LshAttention lsh = new LshAttention(buckets, rounds, chunk);
         INDArray rotations = lsh.rotations(5, 1, 8);
-        int[][][] buckets = graphBuckets(lsh, shape, x, rotations);
-        LshPattern[] rounds = {new LshPattern(buckets[0][0], 8), new LshPattern(buckets[0][1], 8)};
-        Attention reference = (sd, scope, q, k, v, s) -> {
-            SDVariable keys = q.div(sd.math.sqrt(q.mul(q).sum(true, 3)));
-            SDVariable[] outs = new SDVariable[2];
-            SDVariable[] logZ = new SDVariable[2];
-            for (int r = 0; r < 2; r++) {
-                float[] mask = new float[32 * 32];
-                for (int i = 0; i < 32; i++) {
-                    for (int j = 0; j < 32; j++) {
-                        mask[i * 32 + j] = j == i ? -1e5f : rounds[r].allows(0, i, j) ? 0f : -1e9f;
-                    }
-                }
-                SDVariable scores = sd.mmul(q, keys, false, true, false).mul(1 / Math.sqrt(8))
-                        .add(sd.constant(Nd4j.create(mask, new long[] {32, 32}, org.nd4j.linalg.api.buffer.DataType.FLOAT)));
-                outs[r] = sd.mmul(sd.nn.softmax(scores, 3), v);                                  // [1, 1, 32, 8]
-                SDVariable max = scores.max(true, 3);
-                logZ[r] = sd.math.log(sd.math.exp(scores.sub(max)).sum(true, 3)).add(max);        // [1, 1, 32, 1]
-            }
-            SDVariable w0 = sd.nn.sigmoid(logZ[0].sub(logZ[1]));                                  // softmax of two
-            return outs[0].mul(w0).add(outs[1].mul(w0.rsub(1.0)));
-        };
+        LshPattern[][] union = patterns(lsh, shape, x, rotations, chunk);
 
         AttentionHarness.Result fast = AttentionHarness.run(lsh, shape, x[0], x[1], x[2], x[3],
                 Map.of(LshAttention.rotationsName("attn"), rotations));
-        AttentionHarness.Result dense = AttentionHarness.run(reference, shape, x[0], x[1], x[2], x[3]);
+        AttentionHarness.Result dense = AttentionHarness.run(unionReference(union), shape, x[0], x[1], x[2], x[3]);
 
         assertClose(fast, dense);
+    }
+
+    @Test
+    void duplicatesAcrossRoundsAreCountedOnceSoTheUncorrectedCombinationIsWrong() {
+        // 2 buckets, 4 rounds, 4 chunks: most pairs share a window in several rounds but not all
+        AttentionShape shape = new AttentionShape(2, 2, 32, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 8);
+        LshAttention lsh = new LshAttention(2, 4, 8);
+        INDArray rotations = lsh.rotations(5, 1, 8);
+        LshPattern[][] union = patterns(lsh, shape, x, rotations, 8);
+        int[] histogram = new int[5];
+        for (int i = 0; i < 32; i++) {
+            for (int j = 0; j < i; j++) {
+                histogram[union[0][0].rounds(i, j)]++;
+            }
+        }
+
+        AttentionHarness.Result dense = AttentionHarness.run(unionReference(union), shape, x[0], x[1], x[2], x[3]);
+        AttentionHarness.Result uncorrected = AttentionHarness.run(perRoundReference(union), shape, x[0], x[1], x[2], x[3]);
+
+        assertThat(histogram[2] + histogram[3]).as("pairs in 2 or 3 of 4 rounds, N_ij histogram %s",
+                java.util.Arrays.toString(histogram)).isGreaterThan(100);
+        assertThat(AttentionHarness.maxAbsDiff(uncorrected.output(), dense.output()))
+                .as("rounds combined without log N_ij differ from the union softmax").isGreaterThan(0.05);
     }
 
     @Test
@@ -156,6 +162,7 @@ class LshAttentionTest {
         }
     }
 
+
     private static void assertClose(AttentionHarness.Result fast, AttentionHarness.Result reference) {
         assertThat(AttentionHarness.maxAbsDiff(fast.output(), reference.output())).as("output").isLessThanOrEqualTo(TOLERANCE);
         assertThat(AttentionHarness.maxAbsDiff(fast.dq(), reference.dq())).as("d/dq (max |dq| %s)",
@@ -173,17 +180,95 @@ class LshAttentionTest {
 
     /** [head][round][position] buckets as the graph computes them (batch 1). */
     private static int[][][] graphBuckets(LshAttention lsh, AttentionShape shape, INDArray[] x, INDArray rotations) {
+        return graphBuckets(lsh, shape, x, rotations, 0);
+    }
+
+    /** [head][round][position] buckets of batch row {@code row} as the graph computes them. */
+    private static int[][][] graphBuckets(LshAttention lsh, AttentionShape shape, INDArray[] x, INDArray rotations, int row) {
         SameDiff sd = AttentionHarness.build(lsh, shape, x[0], x[1], x[2], x[3]);
         INDArray b = sd.outputSingle(Map.of(LshAttention.rotationsName("attn"), rotations), "attn.buckets"); // [B, H, T, R]
         int[][][] out = new int[shape.heads()][lsh.rounds()][shape.length()];
         for (int h = 0; h < shape.heads(); h++) {
             for (int r = 0; r < lsh.rounds(); r++) {
                 for (int i = 0; i < shape.length(); i++) {
-                    out[h][r][i] = b.getInt(0, h, i, r);
+                    out[h][r][i] = b.getInt(row, h, i, r);
                 }
             }
         }
         return out;
+    }
+
+    /** [batch][head] union-of-rounds patterns from the graph's own buckets. */
+    private static LshPattern[][] patterns(LshAttention lsh, AttentionShape shape, INDArray[] x, INDArray rotations, int chunk) {
+        LshPattern[][] out = new LshPattern[shape.batch()][shape.heads()];
+        for (int b = 0; b < shape.batch(); b++) {
+            int[][][] buckets = graphBuckets(lsh, shape, x, rotations, b);
+            for (int h = 0; h < shape.heads(); h++) {
+                out[b][h] = new LshPattern(buckets[h], chunk);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Plain reference of App. A: dense shared-QK scores, one softmax over the union P_i of the rounds'
+     * sets (each key once), a token's own key at −1e5; mask [B, H, T, T].
+     */
+    private static Attention unionReference(LshPattern[][] union) {
+        return (sd, scope, q, k, v, s) -> {
+            SDVariable keys = q.div(sd.math.sqrt(q.mul(q).sum(true, 3)));
+            SDVariable mask = sd.constant(maskOf(union, s, -1, (p, r, i, j) -> p.rounds(i, j) > 0));
+            SDVariable scores = sd.mmul(q, keys, false, true, false).mul(1 / Math.sqrt(s.headWidth())).add(mask);
+            return sd.mmul(sd.nn.softmax(scores, 3), v);                                       // [B, H, T, Dh]
+        };
+    }
+
+    /**
+     * What the rounds give without the duplicate correction: each round's softmax over its own set,
+     * combined with weights softmax_r of the rounds' log-normalisers.
+     */
+    private static Attention perRoundReference(LshPattern[][] union) {
+        return (sd, scope, q, k, v, s) -> {
+            SDVariable keys = q.div(sd.math.sqrt(q.mul(q).sum(true, 3)));
+            SDVariable raw = sd.mmul(q, keys, false, true, false).mul(1 / Math.sqrt(s.headWidth()));
+            int rounds = union[0][0].rounds();
+            SDVariable[] outs = new SDVariable[rounds];
+            SDVariable[] logZ = new SDVariable[rounds];
+            for (int r = 0; r < rounds; r++) {
+                SDVariable scores = raw.add(sd.constant(maskOf(union, s, r, (p, round, i, j) -> p.inRound(round, i, j))));
+                outs[r] = sd.mmul(sd.nn.softmax(scores, 3), v);                                   // [B, H, T, Dh]
+                SDVariable max = scores.max(true, 3);
+                logZ[r] = sd.math.log(sd.math.exp(scores.sub(max)).sum(true, 3)).add(max);        // [B, H, T, 1]
+            }
+            SDVariable weights = sd.nn.softmax(sd.concat(3, logZ), 3);                            // [B, H, T, R]
+            SDVariable out = null;
+            for (int r = 0; r < rounds; r++) {
+                SDVariable w = sd.slice(weights, new int[] {0, 0, 0, r}, s.batch(), s.heads(), s.length(), 1);
+                out = out == null ? outs[r].mul(w) : out.add(outs[r].mul(w));
+            }
+            return out;
+        };
+    }
+
+    private interface Reach {
+        boolean test(LshPattern pattern, int round, int i, int j);
+    }
+
+    /** Additive mask [B, H, T, T]: −1e5 on the diagonal (App. A), 0 where reached, −1e9 elsewhere. */
+    private static INDArray maskOf(LshPattern[][] union, AttentionShape s, int round, Reach reach) {
+        int t = s.length();
+        float[] mask = new float[s.batch() * s.heads() * t * t];
+        for (int b = 0; b < s.batch(); b++) {
+            for (int h = 0; h < s.heads(); h++) {
+                int base = (b * s.heads() + h) * t * t;
+                for (int i = 0; i < t; i++) {
+                    for (int j = 0; j < t; j++) {
+                        mask[base + i * t + j] = j == i ? -1e5f : reach.test(union[b][h], round, i, j) ? 0f : -1e9f;
+                    }
+                }
+            }
+        }
+        return Nd4j.create(mask, new long[] {s.batch(), s.heads(), t, t}, org.nd4j.linalg.api.buffer.DataType.FLOAT);
     }
 
     /** h(x) = argmax([xR; −xR]) for x = q/‖q‖ (Kitaev et al. §2, angular LSH), written in plain Java. */
