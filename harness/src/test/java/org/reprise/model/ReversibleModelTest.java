@@ -43,7 +43,7 @@ class ReversibleModelTest {
             INDArray param = model.parameters().get(name);
             for (long index : new long[] {0, param.length() / 2, param.length() - 1}) {
                 double analytic = gradients.get(name).getDouble(index);
-                double numeric = finiteDifference(model, batch, param, index);
+                double numeric = TinyModels.finiteDifference(model, batch, param, index);
                 assertThat(analytic).as("d loss / d %s[%d]", name, index)
                         .isCloseTo(numeric, within(GRADIENT_TOLERANCE * Math.max(1, Math.abs(numeric))));
             }
@@ -81,14 +81,4 @@ class ReversibleModelTest {
                 .create(reversible(0.0, ffChunks, AttentionSpec.of(AttentionType.DENSE)), TinyModels.training(3, 0, 0), TASK.vocabSize(), 7);
     }
 
-    private static double finiteDifference(SameDiffModel model, Batch batch, INDArray param, long index) {
-        double h = 1e-6;
-        double saved = param.getDouble(index);
-        param.putScalar(index, saved + h);
-        double plus = model.loss(batch);
-        param.putScalar(index, saved - h);
-        double minus = model.loss(batch);
-        param.putScalar(index, saved);
-        return (plus - minus) / (2 * h);
-    }
 }

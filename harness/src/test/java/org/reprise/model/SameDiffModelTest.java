@@ -38,7 +38,7 @@ class SameDiffModelTest {
             INDArray param = model.parameters().get(name);
             for (long index : new long[] {0, param.length() / 2, param.length() - 1}) {
                 double analytic = gradients.get(name).getDouble(index);
-                double numeric = finiteDifference(model, batch, param, index);
+                double numeric = TinyModels.finiteDifference(model, batch, param, index);
                 assertThat(analytic).as("d loss / d %s[%d]", name, index)
                         .isCloseTo(numeric, within(GRADIENT_TOLERANCE * Math.max(1, Math.abs(numeric))));
             }
@@ -116,14 +116,4 @@ class SameDiffModelTest {
         }
     }
 
-    private static double finiteDifference(SameDiffModel model, Batch batch, INDArray param, long index) {
-        double h = 1e-6;
-        double saved = param.getDouble(index);
-        param.putScalar(index, saved + h);
-        double plus = model.loss(batch);
-        param.putScalar(index, saved - h);
-        double minus = model.loss(batch);
-        param.putScalar(index, saved);
-        return (plus - minus) / (2 * h);
-    }
 }

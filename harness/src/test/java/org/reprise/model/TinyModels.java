@@ -21,4 +21,17 @@ final class TinyModels {
         return new TrainSpec(Optimizer.ADAM, 1e-2, 0, Schedule.CONSTANT, batch, 10, null, clip, weightDecay,
                 5, 1, 5, 0.9, 0.999, 1e-8);
     }
+
+    /** Central difference of the model's loss in one parameter entry (h = 1e-6; exact to ~1e-8 relative in float64). */
+    static double finiteDifference(SameDiffModel model, org.reprise.data.Batch batch, org.nd4j.linalg.api.ndarray.INDArray param,
+                                   long index) {
+        double h = 1e-6;
+        double saved = param.getDouble(index);
+        param.putScalar(index, saved + h);
+        double plus = model.loss(batch);
+        param.putScalar(index, saved - h);
+        double minus = model.loss(batch);
+        param.putScalar(index, saved);
+        return (plus - minus) / (2 * h);
+    }
 }
