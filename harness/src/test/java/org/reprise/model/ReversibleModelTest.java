@@ -39,15 +39,8 @@ class ReversibleModelTest {
         Map<String, INDArray> gradients = model.gradients(batch).getGradients();
 
         assertThat(gradients.keySet()).containsExactlyInAnyOrderElementsOf(model.parameters().arrays().keySet());
-        for (String name : new String[] {"head.w", "lnf.g", "h0.attn.wq", "h1.attn.wo", "h0.mlp.w1", "h1.mlp.w2", "h1.ln2.b", "wte", "wpe"}) {
-            INDArray param = model.parameters().get(name);
-            for (long index : new long[] {0, param.length() / 2, param.length() - 1}) {
-                double analytic = gradients.get(name).getDouble(index);
-                double numeric = TinyModels.finiteDifference(model, batch, param, index);
-                assertThat(analytic).as("d loss / d %s[%d]", name, index)
-                        .isCloseTo(numeric, within(GRADIENT_TOLERANCE * Math.max(1, Math.abs(numeric))));
-            }
-        }
+        TinyModels.assertGradientsMatchFiniteDifferences(model, batch, gradients, GRADIENT_TOLERANCE,
+                "head.w", "lnf.g", "h0.attn.wq", "h1.attn.wo", "h0.mlp.w1", "h1.mlp.w2", "h1.ln2.b", "wte", "wpe");
     }
 
     @Test

@@ -34,15 +34,8 @@ class SameDiffModelTest {
 
         Map<String, INDArray> gradients = model.gradients(batch).getGradients();
 
-        for (String name : new String[] {"head.w", "h0.attn.wq", "h1.mlp.w2", "wte", "h0.ln1.g"}) {
-            INDArray param = model.parameters().get(name);
-            for (long index : new long[] {0, param.length() / 2, param.length() - 1}) {
-                double analytic = gradients.get(name).getDouble(index);
-                double numeric = TinyModels.finiteDifference(model, batch, param, index);
-                assertThat(analytic).as("d loss / d %s[%d]", name, index)
-                        .isCloseTo(numeric, within(GRADIENT_TOLERANCE * Math.max(1, Math.abs(numeric))));
-            }
-        }
+        TinyModels.assertGradientsMatchFiniteDifferences(model, batch, gradients, GRADIENT_TOLERANCE,
+                "head.w", "h0.attn.wq", "h1.mlp.w2", "wte", "h0.ln1.g");
     }
 
     @Test

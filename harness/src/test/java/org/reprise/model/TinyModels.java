@@ -34,4 +34,22 @@ final class TinyModels {
         param.putScalar(index, saved);
         return (plus - minus) / (2 * h);
     }
+
+    /**
+     * Checks the first, middle and last entry of each named parameter's gradient against central
+     * differences of the loss, within {@code tolerance} relative (absolute below 1).
+     */
+    static void assertGradientsMatchFiniteDifferences(SameDiffModel model, org.reprise.data.Batch batch,
+                                                      java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> gradients,
+                                                      double tolerance, String... names) {
+        for (String name : names) {
+            org.nd4j.linalg.api.ndarray.INDArray param = model.parameters().get(name);
+            for (long index : new long[] {0, param.length() / 2, param.length() - 1}) {
+                double analytic = gradients.get(name).getDouble(index);
+                double numeric = finiteDifference(model, batch, param, index);
+                org.assertj.core.api.Assertions.assertThat(analytic).as("d loss / d %s[%d]", name, index)
+                        .isCloseTo(numeric, org.assertj.core.api.Assertions.within(tolerance * Math.max(1, Math.abs(numeric))));
+            }
+        }
+    }
 }
