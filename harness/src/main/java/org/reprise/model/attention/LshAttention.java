@@ -13,8 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>angular LSH: h(x) = argmax([xR; −xR]) with a random R [Dh, b/2] per round, fed each step
  *       through the placeholder {@code <scope>.rotations} [Dh, rounds·b/2] ({@link #rotations});</li>
  *   <li>positions are sorted by (bucket, position) — a stable counting sort written as one-hot
- *       cumulative sums, O(T·b) — and the rows moved with {@code unsortedSegmentSum} (differentiable;
- *       SameDiff's {@code topK} ignores k and {@code scatterUpdate} fails, see the branch notes);</li>
+ *       prefix sums ({@link PrefixSums}, O(T^1.5·b) by blocked matrix products) — and the rows moved
+ *       to their ranks with {@code scatter_add} ({@link RowScatter}: SameDiff's {@code topK} ignores k,
+ *       and {@code unsorted_segment_sum} and {@code cumsum} leak native memory);</li>
  *   <li>chunks of m attend to themselves and one chunk back ([B, H, R, nc, m, 2m] scores), masked
  *       causally; a token's own key gets −1e5 (App. A), so it is used only when nothing else is;</li>
  *   <li>with several rounds a key j can be in query i's window in N_ij of them; App. A subtracts
@@ -22,8 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       the union P_i = ∪_r P_i^(r), each key counted once. N_ij is counted from each position's chunk
  *       index in the other R − 1 rounds, carried through the sort as extra columns (no gradient: it is a
  *       constant of the hashes);</li>
- *   <li>outputs are moved back with {@code unsortedSegmentSum} by the inverse permutation (not
- *       {@code gather}: its gradient is a Java loop that cannot be built twice in one graph) and rounds combined with weights
+ *   <li>outputs are moved back by scattering each slot to its stored position ({@link RowScatter}; not
+ *       {@code gather}, whose gradient is a Java loop that cannot be built twice in one graph) and
+ *       rounds combined with weights
  *       softmax_r(logsumexp of round r's corrected scores) (App. A): o_i = Σ_r e^{z_r − z} o_r.</li>
  * </ol>
  * With one bucket there is nothing to hash: one chunk holds every position, which is full causal
@@ -135,7 +137,7 @@ public final class LshAttention implements Attention {
             perRound = rounds == 1 ? sd.expandDims(rows, 2)
                     : sd.stack(2, java.util.Collections.nCopies(rounds, rows).toArray(new SDVariable[0]));
         }
-        SDVariable sorted = sd.unsortedSegmentSum(sd.reshape(perRound, n, width), segmentFlat, (int) n);
+        SDVariable sorted = RowScatter.scatter(sd, sd.reshape(perRound, n, width), segmentFlat); // slot rank(i) ← row i
         SDVariable chunks = sd.reshape(sorted, s.batch(), s.heads(), rounds, nc, m, width); // [B, H, R, nc, m, W]
         SDVariable qS = part(sd, chunks, s, nc, m, 0, dh);                               // [B, H, R, nc, m, Dh]
         SDVariable kS = part(sd, chunks, s, nc, m, dh, dh);
@@ -164,7 +166,7 @@ public final class LshAttention implements Attention {
         SDVariable perm = sd.castTo(sd.reshape(posS, s.batch(), s.heads(), rounds, t)
                 .add(sd.constant(scope + ".base2", rowBase(s))), DataType.INT32);
         SDVariable permFlat = sd.reshape(perm, n);                                       // [N]
-        SDVariable unsorted = sd.unsortedSegmentSum(sd.reshape(out, n, dh), permFlat, (int) n); // [N, Dh]
+        SDVariable unsorted = RowScatter.scatter(sd, sd.reshape(out, n, dh), permFlat);   // [N, Dh]
         if (rounds == 1) {
             return sd.reshape(unsorted, s.batch(), s.heads(), t, dh);                     // [B, H, T, Dh]
         }
@@ -173,7 +175,7 @@ public final class LshAttention implements Attention {
         SDVariable rowMax = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, scores.max(true, 5))
                 .outputVariable();                                                       // [B, H, R, nc, m, 1]
         SDVariable logNormaliser = sd.math.log(sd.math.exp(scores.sub(rowMax)).sum(true, 5)).add(rowMax);
-        SDVariable lse = sd.unsortedSegmentSum(sd.reshape(logNormaliser, n, 1), permFlat, (int) n); // [N, 1]
+        SDVariable lse = RowScatter.scatter(sd, sd.reshape(logNormaliser, n, 1), permFlat); // [N, 1]
         SDVariable lseByPosition = sd.permute(sd.reshape(lse, s.batch(), s.heads(), rounds, t), 0, 1, 3, 2); // [B, H, T, R]
         SDVariable roundWeights = sd.reshape(sd.nn.softmax(lseByPosition, 3), s.batch(), s.heads(), t, 1, rounds);
         SDVariable combined = sd.mmul(roundWeights, sd.permute(perRoundOut, 0, 1, 3, 2, 4)); // [B, H, T, 1, Dh]
@@ -247,9 +249,13 @@ public final class LshAttention implements Attention {
         SDVariable both = sd.concat(4, projected, projected.neg());                      // [B, H, T, R, b]: [xR; −xR]
         SDVariable bucket = sd.permute(sd.argmax(scope + ".buckets", both, false, 4), 0, 1, 3, 2); // [B, H, R, T]
         SDVariable oneHot = sd.oneHot(bucket, buckets, -1, 1.0, 0.0, keys.dataType());  // [B, H, R, T, b]
-        SDVariable earlierSame = sd.cumsum(oneHot, true, false, 3).mul(oneHot).sum(4);    // [B, H, R, T]
+        long blocks = (long) s.batch() * s.heads() * rounds;
+        SDVariable flat = sd.reshape(oneHot, blocks, t, buckets);                        // [M, T, b]
+        SDVariable earlier = PrefixSums.exclusive(sd, flat, blocks, t, buckets);          // same bucket, earlier position
+        SDVariable earlierSame = sd.reshape(earlier.mul(flat).sum(2), s.batch(), s.heads(), rounds, t); // [B, H, R, T]
         SDVariable counts = oneHot.sum(3);                                               // [B, H, R, b]
-        SDVariable bucketStart = sd.cumsum(counts, true, false, 3);                      // [B, H, R, b]
+        SDVariable bucketStart = sd.reshape(PrefixSums.exclusive(sd, sd.reshape(counts, blocks, buckets, 1), blocks, buckets, 1),
+                s.batch(), s.heads(), rounds, buckets);                                  // [B, H, R, b]
         SDVariable start = oneHot.mul(sd.expandDims(bucketStart, 3)).sum(4);            // [B, H, R, T]
         return start.add(earlierSame);
     }
