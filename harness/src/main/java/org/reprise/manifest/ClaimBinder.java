@@ -57,21 +57,22 @@ final class ClaimBinder {
             c.error("variant", "'" + variant + "' is not a variant of this experiment (variants: "
                     + String.join(", ", variants) + ")" + Section.suggestion(variant, variants));
         }
-        if (kind == ClaimKind.BETTER_THAN) {
+        if (kind != null && kind.comparesVariants()) {
             if (versus == null) {
-                c.missing("versus", "the variant this one is claimed to beat");
+                c.missing("versus", kind == ClaimKind.BETTER_THAN ? "the variant this one is claimed to beat"
+                        : "the variant this one is claimed to be not worse than");
             } else if (!variants.contains(versus) || versus.equals(variant)) {
                 c.error("versus", "'" + versus + "' must name another variant (variants: " + String.join(", ", variants) + ")");
             }
             if (paper != null) {
-                c.error("paper", "a better-than claim compares two of our variants; it takes no paper value");
+                c.error("paper", "a " + kind.key() + " claim compares two of our variants; it takes no paper value");
             }
         } else if (kind != null) {
             if (paper == null && !c.has("paper")) {
                 c.missing("paper", "the paper's value: {value, source} and its sd and n when given");
             }
             if (versus != null) {
-                c.error("versus", "only better-than claims compare against another variant");
+                c.error("versus", "only better-than and not-worse-than claims compare against another variant");
             }
             if (kind == ClaimKind.EQUIVALENT && tolerance != null && tolerance == 0) {
                 c.error("tolerance", "0 makes equivalence impossible to show: expected a positive δ in the metric's unit");

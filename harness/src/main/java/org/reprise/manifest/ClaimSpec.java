@@ -8,8 +8,8 @@ package org.reprise.manifest;
  * @param metric     metric name, as in {@code metrics}
  * @param variant    the variant whose runs are compared
  * @param kind       how it is tested
- * @param paper      the paper's value (null for {@link ClaimKind#BETTER_THAN})
- * @param versus     the other variant for {@link ClaimKind#BETTER_THAN}, else null
+ * @param paper      the paper's value (null for the kinds that compare variants)
+ * @param versus     the other variant for {@link ClaimKind#BETTER_THAN} and {@link ClaimKind#NOT_WORSE_THAN}, else null
  * @param tolerance  δ in the metric's unit
  * @param direction  which way is better for this claim's metric
  */

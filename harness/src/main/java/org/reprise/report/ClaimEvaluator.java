@@ -14,6 +14,7 @@ import org.reprise.stats.ClaimVerdict;
 import org.reprise.stats.Direction;
 import org.reprise.stats.EffectSize;
 import org.reprise.stats.Holm;
+import org.reprise.stats.MarginClaim;
 import org.reprise.stats.OrderingClaim;
 import org.reprise.stats.PaperClaim;
 import org.reprise.stats.PaperValue;
@@ -73,12 +74,22 @@ final class ClaimEvaluator {
         double[] ours = outcomes.completedValues(claim.variant(), claim.metric());
         Summary oursSummary = outcomes.summary(claim.variant(), claim.metric());
         Direction direction = direction(claim.direction());
-        if (claim.kind() == ClaimKind.BETTER_THAN) {
+        if (claim.kind().comparesVariants()) {
             double[] other = outcomes.completedValues(claim.versus(), claim.metric());
             Summary otherSummary = outcomes.summary(claim.versus(), claim.metric());
             if (!outcomes.wasRun(claim.variant()) || !outcomes.wasRun(claim.versus())) {
                 return notRun(claim, oursSummary, otherSummary, "variant " + (outcomes.wasRun(claim.variant())
                         ? claim.versus() : claim.variant()) + " has no runs in the results");
+            }
+            if (claim.kind() == ClaimKind.NOT_WORSE_THAN) {
+                MarginClaim test = new MarginClaim(claim.variant(), claim.versus(), claim.tolerance(), direction, alpha);
+                ClaimVerdict verdict = test.evaluate(ours, other);
+                EffectSize effect = ours.length >= 1 && other.length >= 1 ? EffectSize.of(ours, other) : null;
+                OptionalDouble p = verdict.interval().isPresent()
+                        ? pValue(a -> new MarginClaim(claim.variant(), claim.versus(), claim.tolerance(), direction, a)
+                                .evaluate(ours, other).verdict() == Verdict.REPRODUCED)
+                        : OptionalDouble.empty();
+                return new EvaluatedClaim(claim, true, verdict, oursSummary, otherSummary, effect, p, p, "");
             }
             OrderingClaim test = new OrderingClaim(claim.variant(), claim.versus(), direction, alpha);
             ClaimVerdict verdict = test.evaluate(ours, other);

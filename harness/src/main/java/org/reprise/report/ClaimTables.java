@@ -40,7 +40,7 @@ final class ClaimTables {
     }
 
     private static String variants(ClaimSpec s) {
-        return s.kind() == ClaimKind.BETTER_THAN ? s.variant() + " vs " + s.versus() : s.variant();
+        return s.kind().comparesVariants() ? s.variant() + " vs " + s.versus() : s.variant();
     }
 
     static Table scope(ExperimentManifest m) {
@@ -48,7 +48,7 @@ final class ClaimTables {
                 + " original setting.", "kind", "what", "metric", "value", "source");
         for (ClaimSpec c : m.claims()) {
             String value = c.paper() == null ? "—" : reported(c.paper());
-            t.row("claim " + c.id() + " (" + c.kind().key() + (c.kind() == ClaimKind.BETTER_THAN ? ""
+            t.row("claim " + c.id() + " (" + c.kind().key() + (c.kind().comparesVariants() ? ""
                     : ", δ = " + Num.setting(c.tolerance())) + ")", c.statement(), c.metric(), value,
                     c.paper() == null ? "—" : c.paper().source());
         }
@@ -71,8 +71,9 @@ final class ClaimTables {
             String ours = Num.meanSd(c.ours());
             String paper;
             String effect;
-            if (s.kind() == ClaimKind.BETTER_THAN) {
-                paper = s.variant() + " better than " + s.versus();
+            if (s.kind().comparesVariants()) {
+                paper = s.kind() == ClaimKind.BETTER_THAN ? s.variant() + " better than " + s.versus()
+                        : s.variant() + " not worse than " + s.versus() + " by more than " + Num.value(s.tolerance());
                 ours = s.variant() + " " + ours + "; " + s.versus() + " " + Num.meanSd(c.versus());
                 effect = c.effect() == null ? Num.NA
                         : "g = " + Num.value(c.effect().hedgesG()) + ", A12 = " + Num.value(c.effect().a12());

@@ -30,6 +30,9 @@ class ManifestValidationTest {
                         "manifests/invalid/claim-names-undeclared-metric.yaml:38:13: claims[0].metric: 'acuracy' is not declared under metrics; did you mean 'accuracy'?")),
                 Arguments.of("claim-names-unknown-variant.yaml", List.of(
                         "manifests/invalid/claim-names-unknown-variant.yaml:39:14: claims[0].variant: 'reduce' is not a variant of this experiment (variants: reduced, ci); did you mean 'reduced'?")),
+                Arguments.of("not-worse-than-without-versus.yaml", List.of(
+                        "manifests/invalid/not-worse-than-without-versus.yaml:36:5: claims[0].versus: missing; expected the variant this one is claimed to be not worse than",
+                        "manifests/invalid/not-worse-than-without-versus.yaml:41:12: claims[0].paper: a not-worse-than claim compares two of our variants; it takes no paper value")),
                 Arguments.of("dropout-out-of-range.yaml", List.of(
                         "manifests/invalid/dropout-out-of-range.yaml:33:16: variants.ci.model.dropout: expected a number at least 0 and at most 0.99, found 1.5")),
                 Arguments.of("duplicate-key.yaml", List.of(
