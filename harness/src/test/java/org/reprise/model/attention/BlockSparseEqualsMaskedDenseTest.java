@@ -51,6 +51,9 @@ class BlockSparseEqualsMaskedDenseTest {
         cases.add(Arguments.of("strided l=16 T=256", new StridedAttention(larger), larger, 256, 2));
         FixedPattern largerFixed = FixedPattern.of(32, 8, SummaryRule.OFFICIAL, Component.MERGED);
         cases.add(Arguments.of("fixed l=32 c=8 T=256", new FixedAttention(largerFixed), largerFixed, 256, 2));
+        // 32 blocks: 16 query groups of 2 blocks, so a group's summary keys end inside it (FixedAttention.queryGroups)
+        FixedPattern grouped = FixedPattern.of(8, 2, SummaryRule.OFFICIAL, Component.MERGED);
+        cases.add(Arguments.of("fixed l=8 c=2 T=256 in groups of 2 blocks", new FixedAttention(grouped), grouped, 256, 2));
 
         StridedPattern sl = new StridedPattern(8, WindowRule.OFFICIAL, Component.LOCAL);
         StridedPattern sc = new StridedPattern(8, WindowRule.OFFICIAL, Component.SUMMARY);
