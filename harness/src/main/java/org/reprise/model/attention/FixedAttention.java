@@ -56,8 +56,8 @@ public final class FixedAttention implements Attention {
         SDVariable ownMask = summaryOnly
                 ? Blocks.mask(sd, scope + ".ownmask", summaryOwnBlockMask(s.heads(), l), q.dataType(), s.heads(), 1, l, l)
                 : Blocks.mask(sd, scope + ".ownmask", causalBlockMask(l), q.dataType(), l, l);
-        SDVariable ownScores = sd.mmul(q5, k5, false, true, false).add(ownMask);         // [B, H, nb, l, l]
         if (!summary) {
+            SDVariable ownScores = sd.mmul(q5, k5, false, true, false).add(ownMask);     // [B, H, nb, l, l]
             SDVariable weights = sd.nn.softmax(scope + ".weights", ownScores, -1);
             return Blocks.merge(sd, sd.mmul(weights, v5), s);                           // [B, H, T, Dh]
         }
@@ -67,22 +67,26 @@ public final class FixedAttention implements Attention {
         // Query blocks in G groups, each scoring only the summary keys of blocks before its last one:
         // half of the [T, nb·w] summary scores lie in future blocks, and skipping them per group
         // cuts that part to (G + 1)/2G of it (measured at n = 8192, l = 128, c = 8: see the note).
+        // split, not slice: split's gradient is one concat, while each slice's gradient is a zero-padded
+        // array of the whole input (G of them cost more memory than grouping saves)
         int groups = queryGroups(nb);
         int per = nb / groups;
+        SDVariable[] qGroups = groups == 1 ? new SDVariable[] {q5} : sd.split(q5, groups, 2);  // [B, H, per, l, Dh] each
+        SDVariable[] kGroups = groups == 1 ? new SDVariable[] {k5} : sd.split(k5, groups, 2);
+        SDVariable[] vGroups = groups == 1 ? new SDVariable[] {v5} : sd.split(v5, groups, 2);
         List<SDVariable> outputs = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             int first = g * per;
             int keyBlocks = first + per - 1;                                             // summaries of blocks < the group's last
-            SDVariable own = blockRange(sd, ownScores, s, first, per, l, l);               // [B, H, per, l, l]
-            SDVariable vOwn = blockRange(sd, v5, s, first, per, l, s.headWidth());          // [B, H, per, l, Dh]
+            SDVariable own = sd.mmul(qGroups[g], kGroups[g], false, true, false).add(ownMask); // [B, H, per, l, l]
+            SDVariable vOwn = vGroups[g];                                                // [B, H, per, l, Dh]
             String suffix = groups == 1 ? "" : "." + g;
             if (keyBlocks == 0) {                                                        // block 0 has no earlier summaries
                 outputs.add(sd.mmul(sd.nn.softmax(scope + ".weights" + suffix, own, -1), vOwn));
                 continue;
             }
             long keys = (long) keyBlocks * w;
-            SDVariable qGroup = sd.reshape(blockRange(sd, q5, s, first, per, l, s.headWidth()),
-                    s.batch(), s.heads(), (long) per * l, s.headWidth());                // [B, H, per·l, Dh]
+            SDVariable qGroup = sd.reshape(qGroups[g], s.batch(), s.heads(), (long) per * l, s.headWidth()); // [B, H, per·l, Dh]
             SDVariable kGroup = sd.slice(kSummary, new int[] {0, 0, 0, 0}, s.batch(), s.heads(), (int) keys, s.headWidth());
             SDVariable vGroup = sd.slice(vSummary, new int[] {0, 0, 0, 0}, s.batch(), s.heads(), (int) keys, s.headWidth());
             SDVariable summaryScores = sd.reshape(sd.mmul(qGroup, kGroup, false, true, false),
@@ -110,15 +114,6 @@ public final class FixedAttention implements Attention {
             }
         }
         return 1;
-    }
-
-    /** Blocks [first, first + count) of a [B, H, nb, l, width] tensor; the tensor itself when that is all of it. */
-    private static SDVariable blockRange(SameDiff sd, SDVariable blocks, AttentionShape s, int first, int count, int l,
-                                         int width) {
-        if (first == 0 && count * l == s.length()) {
-            return blocks;
-        }
-        return sd.slice(blocks, new int[] {0, 0, first, 0, 0}, s.batch(), s.heads(), count, l, width);
     }
 
     /** The summary sub-block of each head, sliced from every block: [B, H, nb, l, Dh] → [B, H, nb·w, Dh]. */
