@@ -33,7 +33,7 @@ import org.reprise.run.SweepRunner;
 import org.reprise.train.RunStatus;
 
 /**
- * {@code -Dmode=nightly}: runs the {@code ci} variant of each chosen experiment into
+ * {@code -Dmode=nightly}: runs the {@code ci} variants (ci and ci-*) of each chosen experiment into
  * {@code results/nightly/<date>-<commit>/}, gates every metric against {@code ci/baselines/},
  * writes the summary there and the reports to {@code reports/nightly/<date>-<commit>/}, and
  * optionally rewrites the baselines from tonight's runs.
@@ -62,7 +62,8 @@ final class NightlyCommand {
                 provenance, out, options.progressBar(), false);
         for (String name : experiments) {
             ExperimentManifest manifest = catalog.load(name);
-            var plan = Planner.plan(manifest, new Overrides(List.of("ci"), seeds, null, options.overrides().threads()));
+            // the ci profile's variants: ci, and the ci-<name> pairs of comparisons such as reformer-shared-qk
+            var plan = Planner.plan(manifest, new Overrides(null, seeds, org.reprise.run.Profile.CI, options.overrides().threads()));
             records.addAll(sweep.run(plan, catalog.dir().resolve(name + ".yaml")));
         }
         Baselines baselines = new Baselines(baselineDir);
@@ -89,7 +90,7 @@ final class NightlyCommand {
         return NightlySummary.exitCode(rows);
     }
 
-    /** {@code -Dnightly.experiments=a,b}, or every experiment that defines a {@code ci} variant. */
+    /** {@code -Dnightly.experiments=a,b}, or every training experiment that defines a {@code ci} or {@code ci-*} variant. */
     private static List<String> experiments(Map<String, String> props, ExperimentCatalog catalog) throws IOException {
         if (props.containsKey("nightly.experiments")) {
             List<String> names = new ArrayList<>();
@@ -106,7 +107,9 @@ final class NightlyCommand {
         List<String> names = new ArrayList<>();
         for (String name : catalog.names()) {
             try {
-                if (catalog.load(name).variants().containsKey("ci")) {
+                ExperimentManifest manifest = catalog.load(name);
+                if (manifest.benchmark() == null && manifest.variants().keySet().stream()
+                        .anyMatch(v -> v.equals("ci") || v.startsWith("ci-"))) {
                     names.add(name);
                 }
             } catch (ManifestException e) {
