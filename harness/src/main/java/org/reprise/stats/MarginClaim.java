@@ -33,19 +33,14 @@ public record MarginClaim(String claimed, String other, double margin, Direction
      * @param theirs per-seed values of {@link #other()}
      */
     public ClaimVerdict evaluate(double[] ours, double[] theirs) {
-        Samples.requireFinite(ours, claimed);
-        Samples.requireFinite(theirs, other);
+        java.util.Optional<ClaimVerdict> untestable = Samples.untestablePair(ours, claimed, theirs, other);
+        if (untestable.isPresent()) {
+            return untestable.get();
+        }
         int nA = ours.length;
         int nB = theirs.length;
-        if (nA < 2 || nB < 2) {
-            return ClaimVerdict.cannotTest(nA + " vs " + nB + " seeds: at least 2 per variant are needed");
-        }
         double varA = Samples.variance(ours);
         double varB = Samples.variance(theirs);
-        if (varA + varB == 0) {
-            return ClaimVerdict.cannotTest("both " + claimed + " and " + other
-                    + " have zero spread across seeds: check that the seeds differ");
-        }
         WelchResult welch = WelchTest.test(ours, theirs, 1 - 2 * alpha);
         boolean lower = direction == Direction.LOWER_IS_BETTER;
         // how much worse the claimed variant is, and its one-sided (1 − α) bounds

@@ -28,19 +28,14 @@ public record OrderingClaim(String better, String worse, Direction direction, do
      * @param claimedWorse  per-seed values of {@link #worse()}
      */
     public ClaimVerdict evaluate(double[] claimedBetter, double[] claimedWorse) {
-        Samples.requireFinite(claimedBetter, better);
-        Samples.requireFinite(claimedWorse, worse);
+        java.util.Optional<ClaimVerdict> untestable = Samples.untestablePair(claimedBetter, better, claimedWorse, worse);
+        if (untestable.isPresent()) {
+            return untestable.get();
+        }
         int nA = claimedBetter.length;
         int nB = claimedWorse.length;
-        if (nA < 2 || nB < 2) {
-            return ClaimVerdict.cannotTest(nA + " vs " + nB + " seeds: at least 2 per variant are needed");
-        }
         double varA = Samples.variance(claimedBetter);
         double varB = Samples.variance(claimedWorse);
-        if (varA + varB == 0) {
-            return ClaimVerdict.cannotTest("both " + better + " and " + worse
-                    + " have zero spread across seeds: check that the seeds differ");
-        }
         WelchResult welch = WelchTest.test(claimedBetter, claimedWorse, 1 - 2 * alpha);
         MannWhitneyResult mw = MannWhitneyTest.test(claimedBetter, claimedWorse);
         boolean lower = direction == Direction.LOWER_IS_BETTER;

@@ -74,4 +74,22 @@ final class Samples {
             throw new IllegalArgumentException("alpha must be in (0, 0.5), got " + alpha);
         }
     }
+
+    /**
+     * The checks every two-variant claim starts with: finite values, at least 2 seeds per variant,
+     * some spread. Empty when the samples can be tested, else the CANNOT_TEST verdict saying why.
+     */
+    static java.util.Optional<ClaimVerdict> untestablePair(double[] a, String labelA, double[] b, String labelB) {
+        requireFinite(a, labelA);
+        requireFinite(b, labelB);
+        if (a.length < 2 || b.length < 2) {
+            return java.util.Optional.of(ClaimVerdict.cannotTest(a.length + " vs " + b.length
+                    + " seeds: at least 2 per variant are needed"));
+        }
+        if (variance(a) + variance(b) == 0) {
+            return java.util.Optional.of(ClaimVerdict.cannotTest("both " + labelA + " and " + labelB
+                    + " have zero spread across seeds: check that the seeds differ"));
+        }
+        return java.util.Optional.empty();
+    }
 }
