@@ -32,6 +32,29 @@ public record AttentionSpec(AttentionType type, Map<String, Long> parameters,
         return value != null ? Math.toIntExact(value) : fallback;
     }
 
+    /**
+     * Why a model trained with this attention cannot run {@code other} on its parameters, or null when it
+     * can: shared-QK (LSH) builds no key projection, and Linformer owns projections shaped by k and sharing.
+     */
+    public String parameterMismatch(AttentionSpec other) {
+        if (type.sharesQueryKey() != other.type.sharesQueryKey()) {
+            AttentionSpec shared = type.sharesQueryKey() ? this : other;
+            AttentionSpec separate = shared == this ? other : this;
+            return shared.type.key() + " shares one projection for queries and keys (Kitaev et al. 2020 §3), "
+                    + separate.type.key() + " needs a separate key projection";
+        }
+        boolean linformer = type == AttentionType.LINFORMER;
+        if (linformer != (other.type == AttentionType.LINFORMER)) {
+            return "linformer owns sequence projections E/F that " + (linformer ? other : this).type.key() + " has not";
+        }
+        if (linformer && (parameter("k", 1) != other.parameter("k", 1) || !option("sharing").equals(other.option("sharing")))) {
+            return "linformer's projections are shaped by k and sharing: k " + other.parameter("k", 1) + " and sharing "
+                    + other.option("sharing") + " differ from the trained k " + parameter("k", 1) + " and sharing "
+                    + option("sharing");
+        }
+        return null;
+    }
+
     /** A text option, or the type's default (the first allowed value). */
     public String option(String name) {
         String value = options.get(name);

@@ -72,6 +72,11 @@ public enum AttentionType implements Choice {
         this.options = options;
     }
 
+    /** True when keys are derived from queries (shared-QK, Kitaev et al. 2020 §3): the model builds no key projection. */
+    public boolean sharesQueryKey() {
+        return this == LSH;
+    }
+
     /** Integer parameter names allowed under {@code attention:} besides {@code type}. */
     public Set<String> parameters() {
         return parameters;

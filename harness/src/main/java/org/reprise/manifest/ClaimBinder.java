@@ -11,7 +11,12 @@ final class ClaimBinder {
     private ClaimBinder() {
     }
 
-    static List<ClaimSpec> bind(Section top, List<MetricSpec> metrics, Set<String> validVariants, List<String> declaredVariants) {
+    /**
+     * @param validVariants    the variants that bound without errors
+     * @param declaredVariants every variant name the manifest declares
+     */
+    static List<ClaimSpec> bind(Section top, List<MetricSpec> metrics, java.util.Map<String, VariantSpec> validVariants,
+                                List<String> declaredVariants) {
         List<ClaimSpec> claims = new ArrayList<>();
         Set<String> metricNames = new HashSet<>();
         metrics.forEach(m -> metricNames.add(m.name()));
@@ -19,8 +24,8 @@ final class ClaimBinder {
         List<Node> nodes = top.list("claims");
         for (int i = 0; i < nodes.size(); i++) {
             ClaimSpec claim = bindOne(Section.of(top.sink(), nodes.get(i), "claims[" + i + "]"), metrics, metricNames,
-                    declaredVariants, ids);
-            if (claim != null && validVariants.contains(claim.variant())) {
+                    declaredVariants, validVariants, ids);
+            if (claim != null && validVariants.containsKey(claim.variant())) {
                 claims.add(claim);
             }
         }
@@ -28,7 +33,7 @@ final class ClaimBinder {
     }
 
     private static ClaimSpec bindOne(Section c, List<MetricSpec> metrics, Set<String> metricNames,
-                                     List<String> variants, Set<String> ids) {
+                                     List<String> variants, java.util.Map<String, VariantSpec> valid, Set<String> ids) {
         String id = c.requiredString("id");
         String statement = c.requiredString("statement");
         String metric = c.requiredString("metric");
@@ -50,8 +55,11 @@ final class ClaimBinder {
         if (id != null && !ids.add(id)) {
             c.error("id", "'" + id + "' is used by another claim");
         }
-        if (metric != null && !metricNames.contains(metric)) {
-            c.error("metric", "'" + metric + "' is not declared under metrics" + Section.suggestion(metric, metricNames));
+        String baseMetric = metric == null ? null : MetricSpec.base(metric);
+        if (baseMetric != null && !metricNames.contains(baseMetric)) {
+            c.error("metric", "'" + baseMetric + "' is not declared under metrics" + Section.suggestion(baseMetric, metricNames));
+        } else if (baseMetric != null && MetricSpec.evaluation(metric) != null) {
+            checkEvaluation(c, metric, valid.get(variant), versus == null ? null : valid.get(versus));
         }
         if (variant != null && !variants.contains(variant)) {
             c.error("variant", "'" + variant + "' is not a variant of this experiment (variants: "
@@ -78,7 +86,7 @@ final class ClaimBinder {
                 c.error("tolerance", "0 makes equivalence impossible to show: expected a positive δ in the metric's unit");
             }
         }
-        MetricSpec metricSpec = metrics.stream().filter(m -> m.name().equals(metric)).findFirst().orElse(null);
+        MetricSpec metricSpec = metrics.stream().filter(m -> m.name().equals(baseMetric)).findFirst().orElse(null);
         if (direction != null && metricSpec != null && direction != metricSpec.direction()) {
             c.error("direction", "'" + direction.key() + "' contradicts metric " + metric + " (" + metricSpec.direction().key() + " is better)");
         }
@@ -88,6 +96,27 @@ final class ClaimBinder {
         }
         return new ClaimSpec(id, statement, metric, variant, kind, paper, versus, tolerance,
                 direction != null ? direction : metricSpec.direction());
+    }
+
+    /**
+     * A metric measured under a further evaluation attention ({@code accuracy@lsh-8}) exists only for
+     * variants whose {@code model.evaluate_with} names that attention.
+     */
+    private static void checkEvaluation(Section c, String metric, VariantSpec variant, VariantSpec versus) {
+        String evaluation = MetricSpec.evaluation(metric);
+        for (VariantSpec v : new VariantSpec[] {variant, versus}) {
+            if (v == null) {
+                continue;
+            }
+            java.util.Set<String> names = v.config().model().evaluateWith().keySet();
+            if (!names.contains(evaluation)) {
+                c.error("metric", "'" + metric + "' is measured under the evaluation attention '" + evaluation
+                        + "', which variant " + v.name() + " does not name under model.evaluate_with ("
+                        + (names.isEmpty() ? "it has none" : "it has " + String.join(", ", names)) + ")"
+                        + Section.suggestion(evaluation, names));
+                return;
+            }
+        }
     }
 
     /** A claim's paper value inherits the claim's metric, so the manifest need not repeat it. */

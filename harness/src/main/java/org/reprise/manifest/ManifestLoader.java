@@ -124,7 +124,7 @@ public final class ManifestLoader {
             top.error("claims", "a benchmark's cells are compared in its report's ratio and exponent tables;"
                     + " claims apply to training experiments only: remove claims or the benchmark section");
         }
-        List<ClaimSpec> claims = ClaimBinder.bind(top, metrics, variants.keySet(), variantsSection.keys());
+        List<ClaimSpec> claims = ClaimBinder.bind(top, metrics, variants, variantsSection.keys());
         LauncherSpec launcher = LauncherBinder.bind(top.section("launcher"));
         top.finish();
         if (!sink.isEmpty()) {

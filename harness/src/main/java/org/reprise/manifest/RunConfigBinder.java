@@ -17,6 +17,7 @@ final class RunConfigBinder {
     static final Set<String> SETTING_PATHS = new TreeSet<>(Set.of(
             "model.layers", "model.heads", "model.width", "model.ff_multiplier", "model.dropout",
             "model.attention", "model.sequence_length", "model.embedding", "model.reversible", "model.ff_chunks",
+            "model.evaluate_with",
             "training.optimizer", "training.learning_rate", "training.warmup_steps", "training.schedule",
             "training.batch_size", "training.steps", "training.epochs", "training.gradient_clip",
             "training.weight_decay", "training.eval_interval", "training.eval_batches",
@@ -55,6 +56,7 @@ final class RunConfigBinder {
         EmbeddingKind embedding = s.choice("embedding", EmbeddingKind.class);
         Boolean reversible = s.bool("reversible");
         Integer ffChunks = s.intValue("ff_chunks", 1, 1 << 20);
+        Section evaluationSection = s.section("evaluate_with");
         requireAll(s, layers, "layers", "a positive integer", heads, "heads", "a positive integer",
                 width, "width", "a positive integer", length, "sequence_length", "a positive integer");
         s.finish();
@@ -80,6 +82,10 @@ final class RunConfigBinder {
             return null;
         }
         if (!checkAttention(attentionSection, attention, layers, heads, length, data)) {
+            return null;
+        }
+        Map<String, AttentionSpec> evaluations = bindEvaluations(evaluationSection, attention, layers, heads, length, data);
+        if (evaluations == null) {
             return null;
         }
         if (embedding == EmbeddingKind.FACTORIZED && attention.type() != AttentionType.STRIDED
@@ -113,7 +119,45 @@ final class RunConfigBinder {
         }
         return new ModelSpec(layers, heads, width, ffMultiplier, dropout != null ? dropout : Defaults.DROPOUT,
                 attention, length, embedding != null ? embedding : Defaults.EMBEDDING, Boolean.TRUE.equals(reversible),
-                ffChunks != null ? ffChunks : 1);
+                ffChunks != null ? ffChunks : 1, evaluations);
+    }
+
+    /** Evaluation names become metric suffixes ({@code accuracy@lsh-8}) and table headings. */
+    private static final java.util.regex.Pattern EVALUATION_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    /**
+     * {@code model.evaluate_with}: name → attention the trained model is also evaluated under. Each is
+     * checked like the model's own attention, and must need the same parameters, since it runs on them.
+     * Returns null on errors (recorded).
+     */
+    private static Map<String, AttentionSpec> bindEvaluations(Section s, AttentionSpec trained, int layers, int heads,
+                                                             int length, DataSpec data) {
+        Map<String, AttentionSpec> evaluations = new LinkedHashMap<>();
+        boolean valid = true;
+        for (String name : s.keys()) {
+            Section entry = s.section(name);
+            if (!EVALUATION_NAME.matcher(name).matches()) {
+                s.error(name, "'" + name + "' cannot name an evaluation: expected lower-case letters, digits and '-'"
+                        + " (it becomes the metric suffix, as in accuracy@" + name.toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9-]", "-") + ")");
+                valid = false;
+                continue;
+            }
+            AttentionSpec attention = bindAttention(entry);
+            if (attention == null || !checkAttention(entry, attention, layers, heads, length, data)) {
+                valid = false;
+                continue;
+            }
+            String mismatch = trained.parameterMismatch(attention);
+            if (mismatch != null) {
+                entry.error("type", mismatch + ": the evaluation runs on the trained parameters, so it needs the same ones"
+                        + " as model.attention");
+                valid = false;
+                continue;
+            }
+            evaluations.put(name, attention);
+        }
+        return valid ? evaluations : null;
     }
 
     private static AttentionSpec bindAttention(Section s) {

@@ -40,11 +40,21 @@ final class ReversibleTransformer {
     private final ReversibleStack evalStack;
     private final List<Attention> trainAttentions = new ArrayList<>();
     private final List<Attention> evalAttentions = new ArrayList<>();
+    /** Stacks for further evaluation attentions by name (Kitaev et al. 2020 Table 2), added on demand. */
+    private final Map<String, ReversibleStack> furtherStacks = new HashMap<>();
+    private final ModelSpec spec;
+    private final int batch;
+    private final ParameterSet params;
+    private final DataType type;
     private final List<String> embedParameters = new ArrayList<>();
     private final List<String> headParameters = new ArrayList<>();
 
     ReversibleTransformer(ModelSpec spec, int vocab, int batch, ParameterSet params, DataType type) {
         int rows = batch * spec.sequenceLength();
+        this.spec = spec;
+        this.batch = batch;
+        this.params = params;
+        this.type = type;
         this.embedGraph = embedGraph(spec, vocab, batch, params, type);
         this.headGraph = headGraph(spec, vocab, rows, params, type);
         this.trainStack = new ReversibleStack(spec, batch, params,
@@ -128,8 +138,31 @@ final class ReversibleTransformer {
 
     /** The named head outputs ({@link TransformerGraph#LOSS}, CROSS_ENTROPY, LOGITS) without dropout. */
     Map<String, INDArray> outputs(Map<String, INDArray> inputs, String... names) {
+        return outputs(evalStack, inputs, names);
+    }
+
+    /**
+     * Adds a stack that runs {@code pattern} in every layer on the same parameters, for
+     * {@link #outputs(String, Map, String...)}; its layers' attentions are added to {@code attentions}.
+     */
+    void addEvaluation(String name, org.reprise.manifest.AttentionSpec pattern, List<Attention> attentions) {
+        furtherStacks.put(name, new ReversibleStack(spec, batch, params,
+                layer -> remember(attentions, Attentions.createForEvaluation(pattern, layer, spec.heads())),
+                type, spec.ffChunks(), 0.0));
+    }
+
+    /** As {@link #outputs(Map, String...)} under the further evaluation {@code evaluation} (see {@link #addEvaluation}). */
+    Map<String, INDArray> outputs(String evaluation, Map<String, INDArray> inputs, String... names) {
+        ReversibleStack stack = furtherStacks.get(evaluation);
+        if (stack == null) {
+            throw new IllegalArgumentException("no evaluation stack '" + evaluation + "' was added");
+        }
+        return outputs(stack, inputs, names);
+    }
+
+    private Map<String, INDArray> outputs(ReversibleStack stack, Map<String, INDArray> inputs, String... names) {
         INDArray x = embedding(inputs);
-        INDArray[] y = evalStack.forward(x, x, new ReversibleStack.Step(inputs, 0));
+        INDArray[] y = stack.forward(x, x, new ReversibleStack.Step(inputs, 0));
         headGraph.getVariable(Y1).setArray(y[0]);
         headGraph.getVariable(Y2).setArray(y[1]);
         return headGraph.output(headInputs(inputs), names);

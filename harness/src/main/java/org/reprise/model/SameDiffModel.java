@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.reprise.data.Batch;
 import org.reprise.data.EvalSums;
+import org.reprise.manifest.AttentionSpec;
 import org.reprise.manifest.ModelSpec;
 import org.reprise.manifest.TrainSpec;
 import org.reprise.model.attention.Attention;
@@ -42,6 +43,16 @@ public final class SameDiffModel implements TrainableModel {
     private final List<Attention> evalAttentions = new ArrayList<>();
     /** Seeds evaluation-time random inputs (LSH rotations), so evaluation is deterministic per model. */
     private final long evalSeed;
+    private final int vocab;
+    /**
+     * Graphs for the further evaluation attentions ({@link ModelSpec#evaluateWith()}), by name, built on
+     * first use: most runs never ask for them before training ends, and each holds its own activations.
+     */
+    private final Map<String, FurtherEvaluation> further = new HashMap<>();
+
+    /** One further evaluation: its graph (null when the reversible model holds it) and its layers' attentions. */
+    private record FurtherEvaluation(SameDiff graph, List<Attention> attentions) {
+    }
 
     SameDiffModel(ModelSpec spec, TrainSpec training, int vocab, long initSeed, DataType type) {
         this.spec = spec;
@@ -49,6 +60,7 @@ public final class SameDiffModel implements TrainableModel {
         this.type = type;
         this.params = ParameterSet.initialise(spec, vocab, initSeed, type);
         this.evalSeed = initSeed;
+        this.vocab = vocab;
         if (spec.reversible()) {
             this.reversible = new ReversibleTransformer(spec, vocab, batchSize, params, type);
             trainAttentions.addAll(reversible.trainAttentions());
@@ -126,7 +138,40 @@ public final class SameDiffModel implements TrainableModel {
 
     @Override
     public EvalSums evaluate(Batch batch) {
-        Map<String, INDArray> out = outputs(batch, TransformerGraph.CROSS_ENTROPY, TransformerGraph.LOGITS);
+        return sums(batch, outputs(batch, TransformerGraph.CROSS_ENTROPY, TransformerGraph.LOGITS));
+    }
+
+    @Override
+    public List<String> evaluationAttentions() {
+        return List.copyOf(spec.evaluateWith().keySet());
+    }
+
+    @Override
+    public EvalSums evaluate(Batch batch, String attention) {
+        AttentionSpec pattern = spec.evaluateWith().get(attention);
+        if (pattern == null) {
+            return TrainableModel.super.evaluate(batch, attention);
+        }
+        FurtherEvaluation evaluation = further.computeIfAbsent(attention, name -> buildEvaluation(name, pattern));
+        Map<String, INDArray> inputs = placeholders(batch, evaluation.attentions(), evalSeed);
+        String[] names = {TransformerGraph.CROSS_ENTROPY, TransformerGraph.LOGITS};
+        return sums(batch, evaluation.graph() == null ? reversible.outputs(attention, inputs, names)
+                : evaluation.graph().output(inputs, names));
+    }
+
+    private FurtherEvaluation buildEvaluation(String name, AttentionSpec pattern) {
+        List<Attention> attentions = new ArrayList<>();
+        if (reversible != null) {
+            reversible.addEvaluation(name, pattern, attentions);
+            return new FurtherEvaluation(null, attentions);
+        }
+        SameDiff graph = TransformerGraph.build(spec, vocab, batchSize, params,
+                layer -> remember(attentions, Attentions.createForEvaluation(pattern, layer, spec.heads())), 0.0, type);
+        return new FurtherEvaluation(graph, attentions);
+    }
+
+    /** Masked cross-entropy sum, scored count and correct argmax predictions of one batch's outputs. */
+    private EvalSums sums(Batch batch, Map<String, INDArray> out) {
         double[] ce = out.get(TransformerGraph.CROSS_ENTROPY).castTo(DataType.DOUBLE).toDoubleVector();
         long[] predicted = Nd4j.argMax(out.get(TransformerGraph.LOGITS), 1).toLongVector();
         double sum = 0;

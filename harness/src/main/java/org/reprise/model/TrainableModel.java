@@ -2,6 +2,7 @@ package org.reprise.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.reprise.data.Batch;
 import org.reprise.data.EvalSums;
 
@@ -22,6 +23,23 @@ public interface TrainableModel extends AutoCloseable {
 
     /** Summed statistics on {@code batch} without dropout and without updating anything. */
     EvalSums evaluate(Batch batch);
+
+    /**
+     * Names of the further attentions this model can also be evaluated under (the model's
+     * {@code evaluate_with}, in manifest order); empty when there are none.
+     */
+    default List<String> evaluationAttentions() {
+        return List.of();
+    }
+
+    /**
+     * As {@link #evaluate(Batch)}, with every layer's attention replaced by the further attention
+     * {@code attention} (one of {@link #evaluationAttentions()}) and the trained parameters unchanged.
+     */
+    default EvalSums evaluate(Batch batch, String attention) {
+        throw new IllegalArgumentException("'" + attention + "' is not an evaluation attention of this model (it has "
+                + (evaluationAttentions().isEmpty() ? "none" : String.join(", ", evaluationAttentions())) + ")");
+    }
 
     /** Writes parameters and optimizer state into {@code dir} (created; overwritten). */
     void save(Path dir) throws IOException;

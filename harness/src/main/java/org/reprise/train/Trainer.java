@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.reprise.data.Batch;
 import org.reprise.data.EvalSums;
 import org.reprise.data.SequenceTask;
+import org.reprise.manifest.MetricSpec;
 import org.reprise.manifest.TrainSpec;
 import org.reprise.model.StepResult;
 import org.reprise.model.TrainableModel;
@@ -81,12 +84,25 @@ public final class Trainer {
                 (step - start.completedSteps()) * tokensPerStep, start.completedSteps());
     }
 
+    /**
+     * The task's metrics under the model's own attention, and under each further evaluation attention
+     * as {@code <metric>@<name>} (Kitaev et al. 2020 Table 2), all on the same batches.
+     */
     private Map<String, Double> evaluate(TrainableModel model, List<Batch> batches) {
+        Map<String, Double> metrics = new TreeMap<>(task.metrics(sum(batches, model::evaluate)));
+        for (String attention : model.evaluationAttentions()) {
+            task.metrics(sum(batches, batch -> model.evaluate(batch, attention)))
+                    .forEach((metric, value) -> metrics.put(MetricSpec.under(metric, attention), value));
+        }
+        return metrics;
+    }
+
+    private static EvalSums sum(List<Batch> batches, Function<Batch, EvalSums> evaluation) {
         EvalSums sums = EvalSums.ZERO;
         for (Batch batch : batches) {
-            sums = sums.plus(model.evaluate(batch));
+            sums = sums.plus(evaluation.apply(batch));
         }
-        return task.metrics(sums);
+        return sums;
     }
 
     /** Listeners observe and never steer: a throwing listener is logged, not fatal. */

@@ -33,6 +33,12 @@ class ManifestValidationTest {
                 Arguments.of("not-worse-than-without-versus.yaml", List.of(
                         "manifests/invalid/not-worse-than-without-versus.yaml:36:5: claims[0].versus: missing; expected the variant this one is claimed to be not worse than",
                         "manifests/invalid/not-worse-than-without-versus.yaml:41:12: claims[0].paper: a not-worse-than claim compares two of our variants; it takes no paper value")),
+                Arguments.of("evaluate-with-misused.yaml", List.of(
+                        "manifests/invalid/evaluate-with-misused.yaml:14:14: original.model.evaluate_with.LSH 8: 'LSH 8' cannot name an evaluation: expected lower-case letters, digits and '-' (it becomes the metric suffix, as in accuracy@lsh-8)",
+                        "manifests/invalid/evaluate-with-misused.yaml:15:21: original.model.evaluate_with.dense.type: lsh shares one projection for queries and keys (Kitaev et al. 2020 §3), dense needs a separate key projection: the evaluation runs on the trained parameters, so it needs the same ones as model.attention",
+                        "manifests/invalid/evaluate-with-misused.yaml:16:37: original.model.evaluate_with.lsh-odd.buckets: 3 must be 1 or even: angular LSH takes argmax over [xR; −xR]")),
+                Arguments.of("claim-names-unknown-evaluation.yaml", List.of(
+                        "manifests/invalid/claim-names-unknown-evaluation.yaml:34:13: claims[0].metric: 'accuracy@lsh-2' is measured under the evaluation attention 'lsh-2', which variant ci does not name under model.evaluate_with (it has full, lsh-8); did you mean 'lsh-8'?")),
                 Arguments.of("dropout-out-of-range.yaml", List.of(
                         "manifests/invalid/dropout-out-of-range.yaml:33:16: variants.ci.model.dropout: expected a number at least 0 and at most 0.99, found 1.5")),
                 Arguments.of("duplicate-key.yaml", List.of(
@@ -71,7 +77,7 @@ class ManifestValidationTest {
                         "manifests/invalid/missing-steps.yaml:13:5: original.training.steps: missing; expected a positive integer (or training.epochs for a dataset with a fixed training set)")),
                 Arguments.of("misspelled-key.yaml", List.of(
                         "manifests/invalid/misspelled-key.yaml:7:5: original.model.heads: missing; expected a positive integer",
-                        "manifests/invalid/misspelled-key.yaml:8:5: original.model.heds: unknown key; did you mean 'heads'? (known keys: attention, dropout, embedding, ff_chunks, ff_multiplier, heads, layers, reversible, sequence_length, width)")),
+                        "manifests/invalid/misspelled-key.yaml:8:5: original.model.heds: unknown key; did you mean 'heads'? (known keys: attention, dropout, embedding, evaluate_with, ff_chunks, ff_multiplier, heads, layers, reversible, sequence_length, width)")),
                 Arguments.of("name-differs-from-file.yaml", List.of(
                         "manifests/invalid/name-differs-from-file.yaml:1:7: name: 'something-else' must equal the file name 'name-differs-from-file'")),
                 Arguments.of("negative-learning-rate.yaml", List.of(

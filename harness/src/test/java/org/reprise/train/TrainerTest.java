@@ -41,6 +41,37 @@ class TrainerTest {
     }
 
     @Test
+    void everyEvaluationAlsoReportsEachFurtherAttentionUnderItsName() throws Exception {
+        Trainer trainer = new Trainer(spec(4, 2), TASK, SeedStreams.of(1), "h", TrainingListener.NONE);
+        // the model scores every position correct under "lsh-8" and half of them under "full"
+        ScriptedModel model = new ScriptedModel(-1) {
+            @Override
+            public List<String> evaluationAttentions() {
+                return List.of("full", "lsh-8");
+            }
+
+            @Override
+            public EvalSums evaluate(Batch batch, String attention) {
+                long n = batch.scoredPositions();
+                return new EvalSums(attention.equals("full") ? 2.0 * n : n, n, attention.equals("full") ? n / 2 : n);
+            }
+        };
+
+        TrainingOutcome outcome = trainer.train(model, CheckpointStore.NONE);
+
+        for (EvalPoint point : outcome.history()) {
+            assertThat(point.metrics()).containsOnlyKeys("accuracy", "loss", "accuracy@full", "loss@full",
+                    "accuracy@lsh-8", "loss@lsh-8");
+            assertThat(point.metrics().get("accuracy")).isEqualTo(0.0);
+            assertThat(point.metrics().get("accuracy@lsh-8")).isEqualTo(1.0);
+            assertThat(point.metrics().get("accuracy@full")).isEqualTo(0.5);
+            assertThat(point.metrics().get("loss@full")).isEqualTo(2.0);
+            assertThat(point.metrics().get("loss@lsh-8")).isEqualTo(1.0);
+        }
+        assertThat(outcome.finalMetrics()).containsEntry("accuracy@full", 0.5);
+    }
+
+    @Test
     void aThrowingListenerIsIgnored() throws Exception {
         TrainingListener broken = new TrainingListener() {
             @Override
@@ -80,7 +111,7 @@ class TrainerTest {
     }
 
     /** Reports loss = step number (1-based), NaN at {@code nanAtStep}. */
-    private static final class ScriptedModel implements TrainableModel {
+    private static class ScriptedModel implements TrainableModel {
         private final long nanAtStep;
         private long step;
         private final List<Long> seen = new ArrayList<>();

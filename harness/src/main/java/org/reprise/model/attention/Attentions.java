@@ -80,7 +80,7 @@ public final class Attentions {
 
     /** True when the pattern derives keys from queries (shared-QK), so the model builds no key projection. */
     public static boolean sharesQueryKey(AttentionSpec spec) {
-        return spec.type() == org.reprise.manifest.AttentionType.LSH;
+        return spec.type().sharesQueryKey();
     }
 
     /** The pattern layer {@code layer} computes (what tests compare against and reports draw). */

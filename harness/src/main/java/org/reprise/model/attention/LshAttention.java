@@ -159,12 +159,16 @@ public final class LshAttention implements Attention {
             scores = scores.sub(new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, logCount)
                     .outputVariable());                                                  // App. A: m = log N_ij
         }
-        SDVariable weights = sd.nn.softmax(scope + ".weights", scores, -1);
+        // the row max is subtracted here although softmax should do it: ND4J's float64 softmax does not,
+        // and query 0's row (only its own key, at SELF) underflows to 0/0 = NaN
+        SDVariable rowMax = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, scores.max(true, 5))
+                .outputVariable();                                                       // [B, H, R, nc, m, 1]
+        SDVariable weights = sd.nn.softmax(scope + ".weights", scores.sub(rowMax), -1);
         SDVariable out = sd.mmul(weights, vBand);                                        // [B, H, R, nc, m, Dh]
 
         // back to the original order: sorted slot p holds position perm[p] (= its stored position)
         SDVariable perm = sd.castTo(sd.reshape(posS, s.batch(), s.heads(), rounds, t)
-                .add(sd.constant(scope + ".base2", rowBase(s))), DataType.INT32);
+                .add(sd.constant(scope + ".base2", rowBase(s).castTo(q.dataType()))), DataType.INT32);
         SDVariable permFlat = sd.reshape(perm, n);                                       // [N]
         SDVariable unsorted = RowScatter.scatter(sd, sd.reshape(out, n, dh), permFlat);   // [N, Dh]
         if (rounds == 1) {
@@ -172,12 +176,12 @@ public final class LshAttention implements Attention {
         }
         SDVariable perRoundOut = sd.reshape(unsorted, s.batch(), s.heads(), rounds, t, dh); // [B, H, R, T, Dh]
         // logsumexp written out: sd.math.logSumExp's gradient loses its dimensions (reduce_sum_bp fails)
-        SDVariable rowMax = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, scores.max(true, 5))
-                .outputVariable();                                                       // [B, H, R, nc, m, 1]
         SDVariable logNormaliser = sd.math.log(sd.math.exp(scores.sub(rowMax)).sum(true, 5)).add(rowMax);
         SDVariable lse = RowScatter.scatter(sd, sd.reshape(logNormaliser, n, 1), permFlat); // [N, 1]
         SDVariable lseByPosition = sd.permute(sd.reshape(lse, s.batch(), s.heads(), rounds, t), 0, 1, 3, 2); // [B, H, T, R]
-        SDVariable roundWeights = sd.reshape(sd.nn.softmax(lseByPosition, 3), s.batch(), s.heads(), t, 1, rounds);
+        SDVariable lseMax = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, lseByPosition.max(true, 3))
+                .outputVariable();                                                       // float64 softmax: see above
+        SDVariable roundWeights = sd.reshape(sd.nn.softmax(lseByPosition.sub(lseMax), 3), s.batch(), s.heads(), t, 1, rounds);
         SDVariable combined = sd.mmul(roundWeights, sd.permute(perRoundOut, 0, 1, 3, 2, 4)); // [B, H, T, 1, Dh]
         return sd.reshape(combined, s.batch(), s.heads(), t, dh);                        // [B, H, T, Dh]
     }

@@ -160,6 +160,41 @@ class LshAttentionTest {
                 .as("rounds combined without log N_ij differ from the union softmax").isGreaterThan(0.05);
     }
 
+    /**
+     * ND4J's float64 softmax does not subtract the row maximum, so query 0 (only its own key, at −1e5)
+     * and the round weights gave NaN in float64 while float32 was fine; gradient checks need float64.
+     */
+    @ParameterizedTest(name = "buckets {0}, rounds {1}, chunk {2}")
+    @CsvSource({"1, 1, 0", "4, 1, 3", "4, 2, 3", "4, 3, 6"})
+    void float64GivesTheFloat32Result(int buckets, int rounds, int chunk) {
+        AttentionShape shape = new AttentionShape(2, 2, 12, 8);
+        INDArray[] x = AttentionHarness.inputs(shape, 4);
+        Map<String, INDArray> rotations = rotationInputs(new LshAttention(buckets, rounds, chunk), shape, x);
+        AttentionHarness.Result single = AttentionHarness.run(new LshAttention(buckets, rounds, chunk), shape,
+                x[0], x[1], x[2], x[3], rotations);
+        INDArray[] wide = new INDArray[4];
+        for (int i = 0; i < 4; i++) {
+            wide[i] = x[i].castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        }
+        Map<String, INDArray> wideRotations = new java.util.HashMap<>();
+        rotations.forEach((name, value) -> wideRotations.put(name, value.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)));
+
+        AttentionHarness.Result dbl = AttentionHarness.run(new LshAttention(buckets, rounds, chunk), shape,
+                wide[0], wide[1], wide[2], wide[3], wideRotations);
+
+        assertThat(dbl.output().isNaN().any() || dbl.dq().isNaN().any()).as("NaN in float64").isFalse();
+        assertThat(AttentionHarness.maxAbsDiff(dbl.output().castTo(single.output().dataType()), single.output())).as("output")
+                .isLessThanOrEqualTo(TOLERANCE);
+        assertThat(AttentionHarness.maxAbsDiff(dbl.dq().castTo(single.dq().dataType()), single.dq())).as("d/dq")
+                .isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    /** The rotations an attention draws for step seed 7, after building it once to learn its placeholder. */
+    private static Map<String, INDArray> rotationInputs(LshAttention lsh, AttentionShape shape, INDArray[] x) {
+        AttentionHarness.build(lsh, shape, x[0], x[1], x[2], x[3]);
+        return lsh.stepInputs(7);
+    }
+
     @Test
     void rotationsAreFreshForEachStepSeedAndReproducible() {
         LshAttention lsh = new LshAttention(8, 2, 16);
