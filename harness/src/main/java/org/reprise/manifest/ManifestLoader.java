@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -111,9 +112,9 @@ public final class ManifestLoader {
         if (variantsSection.keys().isEmpty()) {
             top.missing("variants", "at least one named variant (e.g. reduced, ci) overriding the original");
         }
+        VariantChain chain = new VariantChain(variantsSection, originalConfig, topSeeds != null ? topSeeds : Defaults.SEEDS);
         for (String variantName : variantsSection.keys()) {
-            VariantSpec variant = bindVariant(variantsSection, variantName, originalConfig,
-                    topSeeds != null ? topSeeds : Defaults.SEEDS);
+            VariantSpec variant = chain.bind(variantName);
             if (variant != null) {
                 variants.put(variantName, variant);
             }
@@ -150,32 +151,93 @@ public final class ManifestLoader {
         return YamlNodes.mapping(map, tuples);
     }
 
-    private static VariantSpec bindVariant(Section variants, String variantName, Node originalConfig, List<Long> seeds) {
-        Section v = variants.section(variantName);
-        if (!PLAIN_NAME.matcher(variantName).matches() || variantName.equals("original")) {
-            variants.error(variantName, "'" + variantName
-                    + "' is not a usable variant name: expected lower-case letters, digits and hyphens, other than 'original'");
+    /**
+     * Binds variants, each merged over the original or, with {@code extends: <variant>}, over another
+     * variant's merged configuration (its reasons and seeds inherited unless given), so a family of
+     * variants (ci, ci-lsh1, ci-lsh2, ...) states its shared budget once. Each variant is bound once;
+     * a chain that returns to itself is an error.
+     */
+    private static final class VariantChain {
+        private final Section variants;
+        private final Node originalConfig;
+        private final List<Long> defaultSeeds;
+        private final Map<String, VariantSpec> bound = new HashMap<>();
+        /** Merged model/training/data mapping of each bound variant, for variants that extend it. */
+        private final Map<String, Node> configs = new HashMap<>();
+        private final Set<String> done = new HashSet<>();
+        private final Set<String> inProgress = new HashSet<>();
+
+        VariantChain(Section variants, Node originalConfig, List<Long> defaultSeeds) {
+            this.variants = variants;
+            this.originalConfig = originalConfig;
+            this.defaultSeeds = defaultSeeds;
         }
-        String description = v.requiredString("description");
-        Map<String, String> reasons = new LinkedHashMap<>();
-        Section reasonSection = v.section("reasons");
-        for (String key : reasonSection.keys()) {
-            String text = reasonSection.string(key);
-            if (!RunConfigBinder.SETTING_PATHS.contains(key)) {
-                reasonSection.error(key, "'" + key + "' is not a setting path" + Section.suggestion(key, RunConfigBinder.SETTING_PATHS));
-            } else if (text != null) {
-                reasons.put(key, text);
+
+        /** The variant, or null when it (or a variant it extends) has errors, all recorded in the sink. */
+        VariantSpec bind(String variantName) {
+            if (done.contains(variantName)) {
+                return bound.get(variantName);
             }
+            inProgress.add(variantName);
+            VariantSpec spec = bindOnce(variantName);
+            inProgress.remove(variantName);
+            done.add(variantName);
+            if (spec != null) {
+                bound.put(variantName, spec);
+            }
+            return spec;
         }
-        List<Long> variantSeeds = bindSeeds(v, "seeds");
-        Node overrides = configNodes(v);
-        v.finish();
-        Node merged = originalConfig == null ? overrides : YamlNodes.merge(originalConfig, overrides);
-        RunConfig config = RunConfigBinder.bind(Section.of(variants.sink(), merged, variants.child(variantName)));
-        if (config == null || description == null) {
-            return null;
+
+        private VariantSpec bindOnce(String variantName) {
+            Section v = variants.section(variantName);
+            if (!PLAIN_NAME.matcher(variantName).matches() || variantName.equals("original")) {
+                variants.error(variantName, "'" + variantName
+                        + "' is not a usable variant name: expected lower-case letters, digits and hyphens, other than 'original'");
+            }
+            String description = v.requiredString("description");
+            String parentName = v.string("extends");
+            VariantSpec parent = null;
+            boolean parentValid = true;
+            if (parentName != null) {
+                if (!variants.has(parentName) || parentName.equals(variantName)) {
+                    v.error("extends", "'" + parentName + "' must name another variant of this experiment (variants: "
+                            + String.join(", ", variants.keys()) + ")" + Section.suggestion(parentName, variants.keys()));
+                    parentValid = false;
+                } else if (inProgress.contains(parentName)) {
+                    v.error("extends", "'" + parentName + "' extends " + variantName + " in turn: the chain of extends"
+                            + " must end at a variant that extends none");
+                    parentValid = false;
+                } else {
+                    parent = bind(parentName);
+                    parentValid = parent != null; // its errors are reported where they were written
+                }
+            }
+            Map<String, String> reasons = new LinkedHashMap<>(parent != null ? parent.reasons() : Map.of());
+            Section reasonSection = v.section("reasons");
+            for (String key : reasonSection.keys()) {
+                String text = reasonSection.string(key);
+                if (!RunConfigBinder.SETTING_PATHS.contains(key)) {
+                    reasonSection.error(key, "'" + key + "' is not a setting path" + Section.suggestion(key, RunConfigBinder.SETTING_PATHS));
+                } else if (text != null) {
+                    reasons.put(key, text);
+                }
+            }
+            List<Long> variantSeeds = bindSeeds(v, "seeds");
+            Node overrides = configNodes(v);
+            v.finish();
+            if (!parentValid) {
+                return null;
+            }
+            Node base = parent != null ? configs.get(parentName) : originalConfig;
+            Node merged = base == null ? overrides : YamlNodes.merge(base, overrides);
+            RunConfig config = RunConfigBinder.bind(Section.of(variants.sink(), merged, variants.child(variantName)));
+            if (config == null || description == null) {
+                return null;
+            }
+            configs.put(variantName, merged);
+            List<Long> seeds = variantSeeds != null ? variantSeeds : parent != null ? parent.seeds() : defaultSeeds;
+            return new VariantSpec(variantName, description, reasons, config, seeds);
         }
-        return new VariantSpec(variantName, description, reasons, config, variantSeeds != null ? variantSeeds : seeds);
     }
 
     private static List<MetricSpec> bindMetrics(Section top) {
