@@ -18,6 +18,7 @@ public final class ReportModelFactory {
         List<Table> extra = new ArrayList<>();
         CopyMatrix.of(m).ifPresentOrElse(extra::add, () -> figures.omitted.add(
                 "Train × eval accuracy matrix: omitted — the manifest reports no \"train A, eval B\" grid."));
+        extra.addAll(CopyMatrix.ours(m, outcomes));
         extra.addAll(CopyMatrix.reproductions(m));
         return new ReportModel(m.name(), m.title(), m.paper().citation(), m.paper().arxiv() == null ? "" : m.paper().arxiv(), in.manifestFile(),
                 ClaimTables.summaries(claims), ClaimTables.scope(m), ConfigTables.methodology(m, outcomes),

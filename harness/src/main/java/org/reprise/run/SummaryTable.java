@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.reprise.manifest.ExperimentManifest;
+import org.reprise.manifest.MetricSpec;
 import org.reprise.train.RunStatus;
 
 /** The table printed at the end of a sweep: per variant, each metric as mean ± sd (n) over completed seeds. */
@@ -21,7 +22,9 @@ public final class SummaryTable {
             byVariant.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(r);
         }
         TreeSet<String> metricNames = new TreeSet<>();
-        records.forEach(r -> metricNames.addAll(r.finalMetrics().keySet()));
+        TreeSet<String> further = new TreeSet<>();    // metric@attention: one column each would not fit a terminal
+        records.forEach(r -> r.finalMetrics().keySet().forEach(
+                m -> (MetricSpec.evaluation(m) == null ? metricNames : further).add(m)));
         List<String> header = new ArrayList<>(List.of("variant", "runs"));
         for (String m : metricNames) {
             header.add(m + manifest.metric(m).map(s -> " (" + s.unit() + ", " + s.direction().key() + " is better)").orElse(""));
@@ -48,7 +51,8 @@ public final class SummaryTable {
             row.add(speed.getN() == 0 ? "n/a" : String.format(Locale.ROOT, "%,.0f", speed.getMean()));
             rows.add(row);
         }
-        return render(header, rows);
+        return render(header, rows) + (further.isEmpty() ? "" : "also measured under further evaluation attentions: "
+                + String.join(", ", further) + " (the report's train × eval table)\n");
     }
 
     private static String render(List<String> header, List<List<String>> rows) {
