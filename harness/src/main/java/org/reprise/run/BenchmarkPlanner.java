@@ -70,7 +70,10 @@ public final class BenchmarkPlanner {
         ModelSpec m = config.model();
         Map<String, Long> parameters = new LinkedHashMap<>(m.attention().parameters());
         spec.scaleWithLength().forEach((name, rule) -> {
-            if (m.attention().type().parameters().contains(name)) { // rules apply to the variants whose pattern has the parameter
+            // rules apply to the variants whose pattern has the parameter, except one LSH bucket: that is
+            // full shared-QK attention (nothing is hashed), the baseline the LSH variants are compared with
+            boolean fullAttention = name.equals("buckets") && m.attention().parameter("buckets", 0) == 1;
+            if (m.attention().type().parameters().contains(name) && !fullAttention) {
                 parameters.put(name, (long) BenchmarkSpec.scaled(rule, n));
             }
         });

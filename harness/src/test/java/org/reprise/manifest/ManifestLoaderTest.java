@@ -67,6 +67,30 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void aVariantExtendsAnotherVariantsConfigurationReasonsAndSeeds() {
+        ExperimentManifest m = ManifestLoader.load(Path.of("../experiments/copy-task.yaml"), "copy-task.yaml");
+
+        VariantSpec lsh2 = m.variants().get("ci-lsh2");
+        ModelSpec model = lsh2.config().model();
+        assertThat(model.width()).as("from ci").isEqualTo(64);
+        assertThat(model.sequenceLength()).as("from ci").isEqualTo(32);
+        assertThat(lsh2.config().training().steps()).as("from ci").isEqualTo(400);
+        assertThat(model.attention()).as("its own, merged over the original's lsh")
+                .isEqualTo(new AttentionSpec(AttentionType.LSH, java.util.Map.of("buckets", 8L, "rounds", 2L)));
+        assertThat(model.evaluateWith()).as("ci's evaluations, merged over the original's").containsExactly(
+                java.util.Map.entry("full", new AttentionSpec(AttentionType.LSH, java.util.Map.of("buckets", 1L))),
+                java.util.Map.entry("lsh-8", new AttentionSpec(AttentionType.LSH, java.util.Map.of("buckets", 8L, "rounds", 8L))),
+                java.util.Map.entry("lsh-4", new AttentionSpec(AttentionType.LSH, java.util.Map.of("buckets", 8L, "rounds", 4L))),
+                java.util.Map.entry("lsh-2", new AttentionSpec(AttentionType.LSH, java.util.Map.of("buckets", 8L, "rounds", 2L))),
+                java.util.Map.entry("lsh-1", new AttentionSpec(AttentionType.LSH, java.util.Map.of("buckets", 8L, "rounds", 1L))));
+        assertThat(lsh2.reasons()).containsKeys("model.width", "training.steps")
+                .containsEntry("model.attention", "Table 2's LSH-2 training setting, 8 buckets at length 32");
+        assertThat(lsh2.seeds()).containsExactly(1L, 2L, 3L);
+        assertThat(m.variants().get("reduced-lsh4").config().model().sequenceLength()).as("from reduced").isEqualTo(256);
+        assertThat(m.original().config().model().evaluateWith().get("lsh-8").parameter("buckets", 0)).isEqualTo(16);
+    }
+
+    @Test
     void everyManifestInTheExperimentsFolderValidates() throws Exception {
         Path root = Path.of(System.getProperty("reprise.root", ".."));
         ExperimentCatalog catalog = new ExperimentCatalog(root.resolve("experiments"), root);

@@ -36,6 +36,16 @@ class BenchmarkPlannerTest {
     }
 
     @Test
+    void oneLshBucketIsFullAttentionAndIsNotScaled() {
+        ExperimentManifest speed = ManifestLoader.load(Path.of("../experiments/reformer-lsh-speed.yaml"), "reformer-lsh-speed.yaml");
+
+        BenchmarkPlan plan = BenchmarkPlanner.plan(speed, new Overrides(List.of("full", "lsh-1"), null, Profile.CI, null, null));
+
+        assertThat(cell(plan, "full", 1024).config().model().attention().parameters()).containsEntry("buckets", 1L);
+        assertThat(cell(plan, "lsh-1", 1024).config().model().attention().parameters()).containsEntry("buckets", 32L);
+    }
+
+    @Test
     void ciProfileUsesTheCiLengthsAndTheCommandLineWins() {
         BenchmarkPlan ci = BenchmarkPlanner.plan(BENCH, new Overrides(null, null, Profile.CI, null, null));
         BenchmarkPlan explicit = BenchmarkPlanner.plan(BENCH, new Overrides(List.of("dense"), null, Profile.CI, null, List.of(128)));

@@ -36,6 +36,10 @@
  *       0.25 max abs error against the reference); pass the divisor as a constant variable.</li>
  *   <li>Float arithmetic on a path that is not differentiated (LSH bucket ranks) still gets gradient
  *       ops, which failed; a {@code StopGradient} on the hashed keys cuts them.</li>
+ *   <li>{@code sd.nn.softmax} in float64 does not subtract the row maximum: a row whose entries are all
+ *       below about −745 underflows to 0/0 = NaN (measured: rows filled near −1e5 and −1e9 give NaN in
+ *       float64 and sum to 1 in float32). LSH's first query sees only its own key at −1e5, so every
+ *       float64 LSH model gave NaN; the row max (and the round weights' max) is now subtracted first.</li>
  *   <li>JavaCPP's {@code Pointer.totalBytes()} does not count ND4J's buffers (≈ 0 MB measured), so
  *       {@code maxbytes} does not cap them; the benchmark watches the RSS itself.</li>
  * </ul>
