@@ -33,7 +33,9 @@ class ManifestValidationTest {
                 Arguments.of("not-worse-than-without-versus.yaml", List.of(
                         "manifests/invalid/not-worse-than-without-versus.yaml:36:5: claims[0].versus: missing; expected the variant this one is claimed to be not worse than",
                         "manifests/invalid/not-worse-than-without-versus.yaml:41:12: claims[0].paper: a not-worse-than claim compares two of our variants; it takes no paper value")),
-                Arguments.of("variant-extends-misused.yaml", List.of("PLACEHOLDER")),
+                Arguments.of("variant-extends-misused.yaml", List.of(
+                        "manifests/invalid/variant-extends-misused.yaml:25:14: variants.reduced.extends: 'reduce' must name another variant of this experiment (variants: reduced, ci, ci-small); did you mean 'reduced'?",
+                        "manifests/invalid/variant-extends-misused.yaml:35:14: variants.ci-small.extends: 'ci' extends ci-small in turn: the chain of extends must end at a variant that extends none")),
                 Arguments.of("evaluate-with-misused.yaml", List.of(
                         "manifests/invalid/evaluate-with-misused.yaml:14:14: original.model.evaluate_with.LSH 8: 'LSH 8' cannot name an evaluation: expected lower-case letters, digits and '-' (it becomes the metric suffix, as in accuracy@lsh-8)",
                         "manifests/invalid/evaluate-with-misused.yaml:15:21: original.model.evaluate_with.dense.type: lsh shares one projection for queries and keys (Kitaev et al. 2020 §3), dense needs a separate key projection: the evaluation runs on the trained parameters, so it needs the same ones as model.attention",

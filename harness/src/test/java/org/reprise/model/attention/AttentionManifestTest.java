@@ -21,10 +21,12 @@ import org.reprise.pattern.StridedPattern;
 
 /**
  * Manifests name the sparse patterns with their parameters and options; cross-field checks name the
- * key, the value and what is expected. Built on experiments/copy-task.yaml (lengths 1024, 256, 32; 4 heads).
+ * key, the value and what is expected. Built on a copy of an earlier experiments/copy-task.yaml with dense
+ * attention (lengths 1024, 256, 32; 4 heads).
  */
 class AttentionManifestTest {
-    private static final Path COPY_TASK = Path.of("..", "experiments", "copy-task.yaml");
+    /** The copy-task manifest as it was with dense attention and no further evaluations: a fixed base for these tests. */
+    private static final Path COPY_TASK = Path.of("src", "test", "resources", "manifests", "valid", "copy-task-dense.yaml");
     private static final Path LISTOPS = Path.of("..", "experiments", "lra-listops.yaml");
 
     @TempDir
