@@ -156,14 +156,13 @@ public final class LshAttention implements Attention {
             SDVariable chunkS = part(sd, chunks, s, nc, m, 3 * dh + 1, others);         // [B, H, R, nc, m, R−1]
             SDVariable chunkBand = lookBack(sd, chunkS, s, nc, m, others);               // [B, H, R, nc, 2m, R−1]
             SDVariable logCount = sd.math.log1p(alsoAttendedIn(sd, chunkS, chunkBand, s, nc, m, q.dataType())); // log N_ij
-            scores = scores.sub(new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, logCount)
-                    .outputVariable());                                                  // App. A: m = log N_ij
+            scores = scores.sub(noGradient(sd, logCount));                               // App. A: m = log N_ij
         }
         // the row max is subtracted here although softmax should do it: ND4J's float64 softmax does not,
         // and query 0's row (only its own key, at SELF) underflows to 0/0 = NaN
-        SDVariable rowMax = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, scores.max(true, 5))
-                .outputVariable();                                                       // [B, H, R, nc, m, 1]
-        SDVariable weights = sd.nn.softmax(scope + ".weights", scores.sub(rowMax), -1);
+        SDVariable rowMax = noGradient(sd, scores.max(true, 5));                          // [B, H, R, nc, m, 1]
+        SDVariable shifted = scores.sub(rowMax);                                         // also the logsumexp's below
+        SDVariable weights = sd.nn.softmax(scope + ".weights", shifted, -1);
         SDVariable out = sd.mmul(weights, vBand);                                        // [B, H, R, nc, m, Dh]
 
         // back to the original order: sorted slot p holds position perm[p] (= its stored position)
@@ -176,11 +175,10 @@ public final class LshAttention implements Attention {
         }
         SDVariable perRoundOut = sd.reshape(unsorted, s.batch(), s.heads(), rounds, t, dh); // [B, H, R, T, Dh]
         // logsumexp written out: sd.math.logSumExp's gradient loses its dimensions (reduce_sum_bp fails)
-        SDVariable logNormaliser = sd.math.log(sd.math.exp(scores.sub(rowMax)).sum(true, 5)).add(rowMax);
+        SDVariable logNormaliser = sd.math.log(sd.math.exp(shifted).sum(true, 5)).add(rowMax);
         SDVariable lse = RowScatter.scatter(sd, sd.reshape(logNormaliser, n, 1), permFlat); // [N, 1]
         SDVariable lseByPosition = sd.permute(sd.reshape(lse, s.batch(), s.heads(), rounds, t), 0, 1, 3, 2); // [B, H, T, R]
-        SDVariable lseMax = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, lseByPosition.max(true, 3))
-                .outputVariable();                                                       // float64 softmax: see above
+        SDVariable lseMax = noGradient(sd, lseByPosition.max(true, 3));                  // float64 softmax: see above
         SDVariable roundWeights = sd.reshape(sd.nn.softmax(lseByPosition.sub(lseMax), 3), s.batch(), s.heads(), t, 1, rounds);
         SDVariable combined = sd.mmul(roundWeights, sd.permute(perRoundOut, 0, 1, 3, 2, 4)); // [B, H, T, 1, Dh]
         return sd.reshape(combined, s.batch(), s.heads(), t, dh);                        // [B, H, T, Dh]
@@ -199,8 +197,7 @@ public final class LshAttention implements Attention {
     /** Chunk index ⌊rank/m⌋ of each position in every round, by position: [B, H, T, R], no gradient. */
     private SDVariable chunkColumns(SameDiff sd, SDVariable sortedPos, int m) {
         SDVariable chunkIndex = sd.math.floor(sortedPos.div(m));                        // [B, H, R, T], exact integers
-        return new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd,
-                sd.permute(chunkIndex, 0, 1, 3, 2)).outputVariable();                    // [B, H, T, R]
+        return noGradient(sd, sd.permute(chunkIndex, 0, 1, 3, 2));                       // [B, H, T, R]
     }
 
     /** The chunk columns of the rounds other than r, in the order r + 1, …, r + R − 1 (mod R): [B, H, T, R−1]. */
@@ -247,7 +244,7 @@ public final class LshAttention implements Attention {
         placeholder = rotationsName(scope);
         placeholderWidth = s.headWidth();
         // hashing is not differentiated; without the stop SameDiff builds reduce_sum_bp ops here that fail
-        SDVariable hashed = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, keys).outputVariable();
+        SDVariable hashed = noGradient(sd, keys);
         SDVariable projected = sd.reshape(sd.mmul(sd.reshape(hashed, (long) s.batch() * s.heads() * t, s.headWidth()), rotations),
                 s.batch(), s.heads(), t, rounds, half);                                  // [B, H, T, R, b/2]
         SDVariable both = sd.concat(4, projected, projected.neg());                      // [B, H, T, R, b]: [xR; −xR]
@@ -262,6 +259,11 @@ public final class LshAttention implements Attention {
                 s.batch(), s.heads(), rounds, buckets);                                  // [B, H, R, b]
         SDVariable start = oneHot.mul(sd.expandDims(bucketStart, 3)).sum(4);            // [B, H, R, T]
         return start.add(earlierSame);
+    }
+
+    /** {@code x} as a constant of the backward pass: its gradient is not built (see the StopGradient uses above). */
+    private static SDVariable noGradient(SameDiff sd, SDVariable x) {
+        return new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, x).outputVariable();
     }
 
     /** Row offset of each (batch, head, round) block in the flattened [N] order: [B, H, R, T]. */
