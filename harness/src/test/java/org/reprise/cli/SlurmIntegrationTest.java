@@ -154,8 +154,11 @@ class SlurmIntegrationTest {
     }
 
     /**
-     * Requeues a running task as preemption would, then lets it start again at once (a requeued
-     * task otherwise waits out a begin-time delay of about two minutes).
+     * Requeues a running task as preemption would, then lets it start again two seconds later (a
+     * requeued task otherwise waits out a begin-time delay of about two minutes). Not at once:
+     * slurmd revokes the killed instance's job credential with one-second resolution, so a restart
+     * allocated within the same second is refused ("Killing non-startable batch JobId=…: Job
+     * credential revoked") and the task ends FAILED. That is what Slurm's own delay guards against.
      */
     private void requeue(String task) throws Exception {
         run("scontrol", "requeue", task);
@@ -164,7 +167,7 @@ class SlurmIntegrationTest {
             assertThat(System.nanoTime()).as(task + " is pending again within 60 s").isLessThan(deadline);
             Thread.sleep(200);
         }
-        run("scontrol", "update", "JobId=" + task, "StartTime=now");
+        run("scontrol", "update", "JobId=" + task, "StartTime=now+2");
     }
 
     /** Polls the status of seeds 1..{@code seeds} every second until {@code done}, failing after {@link #WAIT_SECONDS}. */
