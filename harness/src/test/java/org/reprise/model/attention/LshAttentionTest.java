@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.reprise.model.Engine;
@@ -119,15 +120,26 @@ class LshAttentionTest {
         assertThat(AttentionHarness.maxAbsDiff(single, doubled)).isLessThanOrEqualTo(1e-5);
     }
 
-    @ParameterizedTest(name = "buckets {0}, rounds {1}, chunk {2}")
-    @CsvSource({"4, 2, 8", "2, 4, 8", "8, 3, 4"})
-    void severalRoundsEqualOneSoftmaxOverTheUnionOfTheirSets(int buckets, int rounds, int chunk) {
+    /**
+     * The last case has 160 chunks of one slot, more than a byte holds, so N_ij is counted in 16-bit
+     * integers (the others count in bytes); it must still hold pairs that share a window in two rounds.
+     */
+    @ParameterizedTest(name = "buckets {0}, rounds {1}, chunk {2}, length {3}")
+    @CsvSource({"4, 2, 8, 32", "2, 4, 8, 32", "8, 3, 4, 32", "4, 3, 1, 160"})
+    void severalRoundsEqualOneSoftmaxOverTheUnionOfTheirSets(int buckets, int rounds, int chunk, int length) {
         // App. A: with m = log N_ij subtracted, Σ_r e^{z_r − z} o_r = softmax over P_i = ∪_r P_i^(r)
-        AttentionShape shape = new AttentionShape(2, 2, 32, 8);
+        AttentionShape shape = new AttentionShape(2, 2, length, 8);
         INDArray[] x = AttentionHarness.inputs(shape, 8);
         LshAttention lsh = new LshAttention(buckets, rounds, chunk);
         INDArray rotations = lsh.rotations(5, 1, 8);
         LshPattern[][] union = patterns(lsh, shape, x, rotations, chunk);
+        long duplicates = 0;
+        for (int i = 0; i < length; i++) {
+            for (int j = 0; j < i; j++) {
+                duplicates += union[0][0].rounds(i, j) > 1 ? 1 : 0;
+            }
+        }
+        assertThat(duplicates).as("pairs that share a window in several rounds").isPositive();
 
         AttentionHarness.Result fast = AttentionHarness.run(lsh, shape, x[0], x[1], x[2], x[3],
                 Map.of(LshAttention.rotationsName("attn"), rotations));
@@ -158,6 +170,14 @@ class LshAttentionTest {
                 java.util.Arrays.toString(histogram)).isGreaterThan(100);
         assertThat(AttentionHarness.maxAbsDiff(uncorrected.output(), dense.output()))
                 .as("rounds combined without log N_ij differ from the union softmax").isGreaterThan(0.05);
+    }
+
+    @Test
+    void countsInTheNarrowestIntegerTypeThatHoldsTheChunkCount() {
+        assertThat(LshAttention.countingType(127)).isEqualTo(DataType.BYTE);
+        assertThat(LshAttention.countingType(128)).isEqualTo(DataType.SHORT);
+        assertThat(LshAttention.countingType(32_767)).isEqualTo(DataType.SHORT);
+        assertThat(LshAttention.countingType(32_768)).isEqualTo(DataType.INT);
     }
 
     /**
