@@ -214,9 +214,10 @@ public final class LshAttention implements Attention {
      * chunk is the query's or the one before it (cyclically), i.e. j ∈ P_i^(r') up to causality, which
      * the mask applies alike in every round (round r itself always holds its band, hence the 1).
      * One round at a time keeps the temporaries the size of the scores: [B, H, R, nc, m, 2m]. The
-     * counting is done in the narrowest integer type that holds ±nc and R: these R − 1 passes over
-     * score-sized tensors were two thirds of an LSH-8 step in float32 (n = 1024: 11 of 15 s) and
-     * bytes move a quarter of the memory (measured 6.7–9.8 s a step).
+     * counting is done in the narrowest integer type that holds ±nc and R, so these R − 1 passes over
+     * score-sized tensors move a quarter of float32's bytes (reformer-lsh-speed ci, LSH-8 at n = 1024:
+     * 11.8 s and 9.4 GB a step, against 14.8 s and 11.8 GB counting in float32). The count is exact
+     * either way, so results are bit-identical.
      */
     private SDVariable alsoAttendedIn(SameDiff sd, SDVariable chunkS, SDVariable chunkBand, AttentionShape s,
                                       int nc, int m, DataType type) {
