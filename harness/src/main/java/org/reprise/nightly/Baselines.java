@@ -18,7 +18,10 @@ import org.reprise.train.RunStatus;
 /**
  * The baseline files, {@code ci/baselines/<experiment>.json}: a list of {@link Baseline} bands.
  * Rebaselining turns tonight's completed runs into new bands; the tolerance is kept when a band
- * existed, else set to {@link #TOLERANCE_SDS} standard deviations with a relative floor.
+ * existed for the same configuration, else set to {@link #TOLERANCE_SDS} standard deviations with a
+ * relative floor. (A tolerance kept across a change of configuration had made a band no run could
+ * pass: copy-task/ci/loss kept δ 0.00038 from the old dense ci variant while the new one's seeds
+ * spread by 0.0029, so the gate could only ever say INCONCLUSIVE.)
  */
 public final class Baselines {
     /** New bands allow this many baseline standard deviations... */
@@ -67,10 +70,11 @@ public final class Baselines {
                 double sd = values.length < 2 ? 0 : Math.sqrt(java.util.Arrays.stream(values)
                         .map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
                 Baseline before = old.get(first.experiment() + "/" + first.variant() + "/" + metric);
-                double tolerance = before != null ? before.tolerance()
+                boolean sameConfiguration = before != null && first.configHash().equals(before.configHash());
+                double tolerance = sameConfiguration ? before.tolerance()
                         : Math.max(TOLERANCE_SDS * sd, Math.max(TOLERANCE_RELATIVE_FLOOR * Math.abs(mean), TOLERANCE_ABSOLUTE_FLOOR));
-                byExperiment.computeIfAbsent(first.experiment(), k -> new ArrayList<>()).add(
-                        new Baseline(first.experiment(), first.variant(), metric, mean, sd, values.length, tolerance, commit, date));
+                byExperiment.computeIfAbsent(first.experiment(), k -> new ArrayList<>()).add(new Baseline(first.experiment(),
+                        first.variant(), metric, mean, sd, values.length, tolerance, commit, date, first.configHash()));
             }
         }
         List<Baseline> written = new ArrayList<>();

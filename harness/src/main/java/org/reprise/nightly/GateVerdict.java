@@ -10,7 +10,7 @@ public enum GateVerdict {
     FAILED_RUN,
     /** Neither shown equal nor shown different: too few seeds or too much spread. Not a pass. */
     INCONCLUSIVE,
-    /** Tonight measured a metric that has no baseline yet. */
+    /** Tonight measured a metric that has no baseline yet, or only one from another configuration of its variant. */
     NO_BASELINE;
 
     /** Whether this verdict alone makes the nightly fail. */

@@ -59,6 +59,12 @@ public final class RegressionGate {
         if (!broken.isEmpty()) {
             return row(b, band, describe(values), GateVerdict.FAILED_RUN, String.join("; ", broken));
         }
+        String tonightHash = runs.get(0).configHash();
+        if (b.measuredWithAnotherConfiguration(tonightHash)) {
+            return row(b, band, describe(values), GateVerdict.NO_BASELINE, "the band was measured at " + b.commit()
+                    + " with another configuration of this variant (hash " + shortHash(b.configHash()) + ", tonight "
+                    + shortHash(tonightHash) + "): record a new one with ci/nightly.sh --update-baselines");
+        }
         if (values.length < 2) {
             return row(b, band, describe(values), GateVerdict.INCONCLUSIVE,
                     values.length + " completed seed(s): at least 2 are needed to test equivalence");
@@ -76,6 +82,10 @@ public final class RegressionGate {
 
     private static GateRow row(Baseline b, String band, String tonight, GateVerdict verdict, String reason) {
         return new GateRow(b.experiment(), b.variant(), b.metric(), band, tonight, verdict, reason);
+    }
+
+    private static String shortHash(String hash) {
+        return hash.substring(0, Math.min(12, hash.length()));
     }
 
     static double[] values(List<RunRecord> runs, String metric) {

@@ -16,7 +16,7 @@ import org.reprise.train.RunStatus;
 
 class NightlyHistoryTest {
     private static final RegressionGate GATE = new RegressionGate(0.05);
-    private static final Baseline BAND = new Baseline("copy-task", "ci", "accuracy", 0.80, 0.01, 3, 0.05, "aaa", "2026-11-01");
+    private static final Baseline BAND = new Baseline("copy-task", "ci", "accuracy", 0.80, 0.01, 3, 0.05, "aaa", "2026-11-01", "hash");
 
     @Test
     void namesTheFirstCommitWhereAMetricMovedAndPlotsTheTrend(@TempDir Path dir) throws Exception {

@@ -13,7 +13,7 @@ import org.reprise.train.RunStatus;
 class RegressionGateTest {
     private static final RegressionGate GATE = new RegressionGate(0.05);
     /** accuracy 0.80 ± 0.01 over 3 seeds, δ = 0.05. */
-    private static final Baseline BAND = new Baseline("copy-task", "ci", "accuracy", 0.80, 0.01, 3, 0.05, "abc", "2026-11-21");
+    private static final Baseline BAND = new Baseline("copy-task", "ci", "accuracy", 0.80, 0.01, 3, 0.05, "abc", "2026-11-21", "hash");
 
     @Test
     void tonightWithinTheBandPasses() {
@@ -88,6 +88,45 @@ class RegressionGateTest {
             assertThat(b.commit()).isEqualTo("def");
         });
         assertThat(GATE.evaluate(tonight, read)).extracting(GateRow::verdict).containsExactly(GateVerdict.PASS);
+    }
+
+    @Test
+    void aBandFromAnotherConfigurationOfTheVariantIsNoBaselineNotAComparison() {
+        Baseline stale = new Baseline("copy-task", "ci", "accuracy", 0.80, 0.01, 3, 0.05, "abc", "2026-11-21", "0123456789abcdef");
+
+        List<GateRow> rows = GATE.evaluate(runs(0.79, 0.80, 0.81), List.of(stale));
+
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(GateVerdict.NO_BASELINE);
+            assertThat(r.reason()).isEqualTo("the band was measured at abc with another configuration of this variant"
+                    + " (hash 0123456789ab, tonight hash): record a new one with ci/nightly.sh --update-baselines");
+        });
+        assertThat(NightlySummary.exitCode(rows)).isEqualTo(NightlySummary.INCONCLUSIVE);
+        Baseline legacy = new Baseline("copy-task", "ci", "accuracy", 0.80, 0.01, 3, 0.05, "abc", "2026-11-21", null);
+        assertThat(GATE.evaluate(runs(0.79, 0.80, 0.81), List.of(legacy))).as("a band without a hash is compared")
+                .extracting(GateRow::verdict).containsExactly(GateVerdict.PASS);
+    }
+
+    /**
+     * The tolerance is kept only for the configuration it was set for. Kept across a change it had left
+     * copy-task/ci/loss with δ 0.00038 against seeds spread by 0.0029: a band no run could pass.
+     */
+    @Test
+    void rebaseliningKeepsAToleranceOnlyForTheSameConfiguration(@TempDir Path dir) throws Exception {
+        Baseline tight = new Baseline("copy-task", "ci", "accuracy", 0.80, 0.001, 3, 0.0004, "abc", "2026-11-21", "old-hash");
+        Baseline legacy = new Baseline("copy-task", "ci", "accuracy", 0.80, 0.001, 3, 0.0004, "abc", "2026-11-21", null);
+        List<RunRecord> tonight = runs(0.78, 0.80, 0.82);
+
+        for (Baseline before : List.of(tight, legacy)) {
+            List<Baseline> written = new Baselines(dir).update(tonight, List.of(before), "def", "2026-11-22");
+
+            assertThat(written).singleElement().satisfies(b -> {
+                assertThat(b.tolerance()).as("3 sd of tonight's seeds, not the old band's δ").isCloseTo(0.06,
+                        org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(b.configHash()).isEqualTo("hash");
+            });
+            assertThat(GATE.evaluate(tonight, written)).extracting(GateRow::verdict).containsExactly(GateVerdict.PASS);
+        }
     }
 
     @Test
