@@ -12,6 +12,7 @@ import java.util.Set;
 import org.reprise.launch.SlurmClient.Accounting;
 import org.reprise.launch.SlurmClient.SlurmException;
 import org.reprise.launch.SlurmClient.TaskState;
+import org.reprise.run.ConfigHash;
 import org.reprise.run.PlannedCell;
 import org.reprise.run.ResultsStore;
 import org.reprise.run.RunLine;
@@ -69,7 +70,7 @@ public record SweepStatus(String experiment, List<CellStatus> cells, String note
                     detail = "the task ended " + ended.state() + (ended.reason().isEmpty() ? "" : " (" + ended.reason() + ")")
                             + " without writing a record; see its log";
                 } else if (record.isPresent()) {
-                    detail = "its record is from another configuration (hash " + shortHash(record.get().configHash()) + ")";
+                    detail = "its record is from another configuration (hash " + ConfigHash.shortForm(record.get().configHash()) + ")";
                 } else if (latest.isPresent()) {
                     detail = "no record, and Slurm no longer reports task " + task;
                 } else {
@@ -131,7 +132,4 @@ public record SweepStatus(String experiment, List<CellStatus> cells, String note
         return "Slurm: " + s.state() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")");
     }
 
-    private static String shortHash(String hash) {
-        return hash.substring(0, Math.min(12, hash.length()));
-    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.reprise.run.ConfigHash;
 import org.reprise.run.RunRecord;
 import org.reprise.stats.ClaimKind;
 import org.reprise.stats.ClaimVerdict;
@@ -62,8 +63,8 @@ public final class RegressionGate {
         String tonightHash = runs.get(0).configHash();
         if (b.measuredWithAnotherConfiguration(tonightHash)) {
             return row(b, band, describe(values), GateVerdict.NO_BASELINE, "the band was measured at " + b.commit()
-                    + " with another configuration of this variant (hash " + shortHash(b.configHash()) + ", tonight "
-                    + shortHash(tonightHash) + "): record a new one with ci/nightly.sh --update-baselines");
+                    + " with another configuration of this variant (hash " + ConfigHash.shortForm(b.configHash()) + ", tonight "
+                    + ConfigHash.shortForm(tonightHash) + "): record a new one with ci/nightly.sh --update-baselines");
         }
         if (values.length < 2) {
             return row(b, band, describe(values), GateVerdict.INCONCLUSIVE,
@@ -84,9 +85,6 @@ public final class RegressionGate {
         return new GateRow(b.experiment(), b.variant(), b.metric(), band, tonight, verdict, reason);
     }
 
-    private static String shortHash(String hash) {
-        return hash.substring(0, Math.min(12, hash.length()));
-    }
 
     static double[] values(List<RunRecord> runs, String metric) {
         return runs.stream().filter(r -> r.status() == RunStatus.COMPLETED && r.finalMetrics().containsKey(metric))

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.reprise.manifest.ExperimentManifest;
 import org.reprise.manifest.MetricSpec;
+import org.reprise.run.ConfigHash;
 import org.reprise.run.PlannedCell;
 import org.reprise.run.RunRecord;
 import org.reprise.stats.DeterminismAudit;
@@ -40,7 +41,7 @@ final class RunTables {
                 }
                 row.add(Num.seconds(r.trainSeconds()));
                 row.add(Num.rate(r.tokensPerSecond()));
-                row.add(r.configHash().substring(0, Math.min(12, r.configHash().length())));
+                row.add(ConfigHash.shortForm(r.configHash()));
                 row.add(r.reason() == null ? "" : r.reason());
                 t.row(row.toArray());
             }
@@ -49,7 +50,7 @@ final class RunTables {
             List<Object> row = new ArrayList<>(List.of(c.variant(), Long.toString(c.seed()), Cell.styled("missing", "status-missing"),
                     "—"));
             m.metrics().forEach(metric -> row.add("—"));
-            row.addAll(List.of("—", "—", c.configHash().substring(0, Math.min(12, c.configHash().length())),
+            row.addAll(List.of("—", "—", ConfigHash.shortForm(c.configHash()),
                     "planned, but no record yet"));
             t.row(row.toArray());
         }

@@ -33,4 +33,9 @@ public final class ConfigHash {
         }
     }
 
+
+    /** The first 12 hex digits, as status lines, gate reasons and report tables show a hash. */
+    public static String shortForm(String hash) {
+        return hash.substring(0, Math.min(12, hash.length()));
+    }
 }
